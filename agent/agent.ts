@@ -1,0 +1,139 @@
+// The agent process: Falco inputs → ingest (normalize, attribute) → output, plus health and
+// metrics. Built from an AgentConfig so tests run it in-process exactly as the CLI does.
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { GrpcSource, type FalcoTls } from './falco/grpc-source.js';
+import { HttpSource } from './falco/http-source.js';
+import { JsonLinesSource } from './falco/jsonl-source.js';
+import { HealthServer } from './metrics/health-server.js';
+import { AgentMetrics } from './metrics/agent-metrics.js';
+import { DEFAULT_ATTRIBUTOR_OPTIONS } from './model/attributor.js';
+import { JsonLinesOutput } from './output/stdout-output.js';
+import { Ingest } from './pipeline/ingest.js';
+import type { HostPort } from './config/parse.js';
+
+export interface AgentConfig {
+  readonly cluster: string;
+  readonly node: string | null;
+  readonly includeHost: boolean;
+  readonly rulePrefix: string;
+  readonly maxFieldLength: number;
+  readonly grpc: null | {
+    readonly target: string;
+    readonly tls: FalcoTls | null;
+    readonly pollIntervalMs: number;
+    readonly backoffInitialMs: number;
+    readonly backoffMaxMs: number;
+    readonly maxMessageBytes: number;
+  };
+  readonly http: null | (HostPort & { readonly maxBodyBytes: number });
+  /** A path or "-" for stdin. */
+  readonly jsonl: string | null;
+  /** Where observations go as JSON lines. */
+  readonly stdout: (NodeJS.WritableStream & { writableLength: number; writableNeedDrain: boolean }) | null;
+  readonly health: HostPort | null;
+  readonly metadataWaitMs: number;
+}
+
+export class Agent {
+  readonly metrics = new AgentMetrics();
+  private readonly ingest: Ingest;
+  private readonly output: JsonLinesOutput;
+  private grpc: GrpcSource | null = null;
+  private http: HttpSource | null = null;
+  private jsonl: JsonLinesSource | null = null;
+  private health: HealthServer | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private jsonlDone: Promise<void> | null = null;
+  private readonly log: Logger;
+
+  /** Addresses actually bound (port 0 in the config picks a free port). */
+  httpAddress: AddressInfo | null = null;
+  healthAddress: AddressInfo | null = null;
+
+  constructor(
+    private readonly config: AgentConfig,
+    log: Logger,
+  ) {
+    this.log = log;
+    if (!config.stdout) throw new Error('the agent needs an output: pass --stdout');
+    this.output = new JsonLinesOutput(config.stdout, this.metrics);
+    this.ingest = new Ingest(
+      {
+        cluster: config.cluster,
+        node: config.node,
+        includeHost: config.includeHost,
+        rulePrefix: config.rulePrefix,
+        maxFieldLength: config.maxFieldLength,
+        attribution: { ...DEFAULT_ATTRIBUTOR_OPTIONS, pendingTtlMs: config.metadataWaitMs },
+      },
+      this.output,
+      this.metrics,
+      log,
+    );
+  }
+
+  async start(): Promise<void> {
+    const c = this.config;
+    if (c.health) {
+      this.health = new HealthServer(this.metrics.registry, () => this.readiness(), this.log);
+      this.healthAddress = await this.health.start(c.health.host, c.health.port);
+      this.log.info({ address: `${this.healthAddress.address}:${this.healthAddress.port}` }, 'serving /healthz, /readyz and /metrics');
+    }
+    if (c.http) {
+      this.http = new HttpSource(c.http, this.ingest, this.metrics, this.log);
+      this.httpAddress = await this.http.start();
+    }
+    if (c.grpc) {
+      this.grpc = new GrpcSource(
+        {
+          target: c.grpc.target,
+          tls: c.grpc.tls,
+          pollIntervalMs: c.grpc.pollIntervalMs,
+          backoff: { initialMs: c.grpc.backoffInitialMs, maxMs: c.grpc.backoffMaxMs },
+          maxMessageBytes: c.grpc.maxMessageBytes,
+          connectTimeoutMs: 5_000,
+        },
+        this.ingest,
+        this.metrics,
+        this.log,
+      );
+      await this.grpc.start();
+    }
+    this.sweepTimer = setInterval(() => this.ingest.sweep(), Math.max(100, Math.min(1_000, c.metadataWaitMs / 4)));
+    this.sweepTimer.unref();
+    if (c.jsonl) {
+      const source = new JsonLinesSource(c.jsonl, this.ingest, this.log);
+      this.jsonl = source;
+      this.jsonlDone = source.run().then((result) => {
+        this.log.info({ ...result }, 'finished reading Falco JSON lines');
+      });
+    }
+  }
+
+  /**
+   * Resolves when there is nothing more to read: the JSON-lines input reached its end and no
+   * network input is configured. Never resolves for a network input (stop() ends those).
+   */
+  async finished(): Promise<void> {
+    if (this.jsonlDone && !this.grpc && !this.http) return this.jsonlDone;
+    return new Promise<void>(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.jsonl?.stop();
+    await Promise.all([this.grpc?.stop(), this.http?.stop()]);
+    this.ingest.close();
+    await this.output.close();
+    await this.health?.stop();
+  }
+
+  private readiness(): { ready: boolean; checks: Record<string, boolean> } {
+    const checks: Record<string, boolean> = {};
+    if (this.grpc) checks.falco_grpc = this.grpc.connected;
+    if (this.http) checks.falco_http = this.http.listening;
+    if (this.jsonl) checks.falco_jsonl = true;
+    return { ready: Object.values(checks).some(Boolean), checks };
+  }
+}

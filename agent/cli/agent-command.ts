@@ -1,0 +1,167 @@
+// `vigil agent`: flags (each with an environment twin) → AgentConfig → a running Agent.
+import { Command, Option } from 'commander';
+import { Agent, type AgentConfig } from '../agent.js';
+import {
+  ConfigError,
+  parseDuration,
+  parseFalcoEndpoint,
+  parseHostPort,
+  parseSize,
+} from '../config/parse.js';
+import { createLogger } from '../log/logger.js';
+import { addLogOptions, type LogOptions } from './common-options.js';
+
+export const DEFAULT_FALCO_SOCKET = 'unix:///run/falco/falco.sock';
+
+export interface AgentFlags extends LogOptions {
+  falco?: string;
+  falcoCa?: string;
+  falcoCert?: string;
+  falcoKey?: string;
+  falcoPollInterval: string;
+  falcoRetryMax: string;
+  falcoMaxMessage: string;
+  falcoHttpListen?: string;
+  falcoHttpMaxBody: string;
+  falcoJsonl?: string;
+  falcoRulePrefix: string;
+  stdout: boolean;
+  cluster: string;
+  node?: string;
+  includeHost: boolean;
+  maxFieldLength: string;
+  metadataWait: string;
+  listen: string;
+}
+
+export function agentCommand(): Command {
+  const cmd = new Command('agent')
+    .summary('read Falco events and turn them into attributed observations')
+    .description(
+      'Reads Falco events (gRPC outputs API of Falco ≤0.43, http_output JSON of Falco ≥0.44, or JSON lines), ' +
+        'attributes each exec, connect and accept to its Kubernetes workload and container, and writes ' +
+        'one observation per event. With no input flag it subscribes to Falco\'s gRPC socket.',
+    )
+    .addOption(new Option('--falco <target>', `Falco gRPC: unix:///path/to/falco.sock, or host:port with mutual TLS [default when no other input: ${DEFAULT_FALCO_SOCKET}]`).env('VIGIL_FALCO'))
+    .addOption(new Option('--falco-ca <file>', 'CA certificate that signed Falco\'s gRPC server certificate (host:port targets)').env('VIGIL_FALCO_CA'))
+    .addOption(new Option('--falco-cert <file>', 'client certificate for Falco gRPC mutual TLS').env('VIGIL_FALCO_CERT'))
+    .addOption(new Option('--falco-key <file>', 'client key for Falco gRPC mutual TLS').env('VIGIL_FALCO_KEY'))
+    .addOption(new Option('--falco-poll-interval <duration>', 'how often to ask Falco for queued events when idle').default('100ms').env('VIGIL_FALCO_POLL_INTERVAL'))
+    .addOption(new Option('--falco-retry-max <duration>', 'longest wait between gRPC re-subscribe attempts').default('30s').env('VIGIL_FALCO_RETRY_MAX'))
+    .addOption(new Option('--falco-max-message <size>', 'largest gRPC message accepted from Falco').default('4MiB').env('VIGIL_FALCO_MAX_MESSAGE'))
+    .addOption(new Option('--falco-http-listen <host:port>', 'receive Falco http_output / Falcosidekick webhook JSON, e.g. 127.0.0.1:2802').env('VIGIL_FALCO_HTTP_LISTEN'))
+    .addOption(new Option('--falco-http-max-body <size>', 'largest HTTP body accepted (larger: 413)').default('4MiB').env('VIGIL_FALCO_HTTP_MAX_BODY'))
+    .addOption(new Option('--falco-jsonl <file>', 'read Falco JSON lines from a file, or - for stdin (replay, program_output)').env('VIGIL_FALCO_JSONL'))
+    .addOption(new Option('--falco-rule-prefix <prefix>', 'only events of rules whose names start with this become observations').default('Vigil').env('VIGIL_FALCO_RULE_PREFIX'))
+    .addOption(new Option('--stdout', 'write each observation to stdout as one JSON line').default(false).env('VIGIL_STDOUT'))
+    .addOption(new Option('--cluster <name>', 'cluster name used in workload identities').default('default').env('VIGIL_CLUSTER'))
+    .addOption(new Option('--node <name>', "this node's name [default: the hostname Falco reports]").env('VIGIL_NODE'))
+    .addOption(new Option('--include-host', 'also observe processes outside containers (needs the vigil_scope macro widened)').default(false).env('VIGIL_INCLUDE_HOST'))
+    .addOption(new Option('--max-field-length <chars>', 'cut command lines and paths longer than this').default('4096').env('VIGIL_MAX_FIELD_LENGTH'))
+    .addOption(new Option('--metadata-wait <duration>', "how long to hold a new container's events for Falco's metadata").default('30s').env('VIGIL_METADATA_WAIT'))
+    .addOption(new Option('--listen <host:port|off>', 'serve /healthz, /readyz and /metrics here').default('127.0.0.1:9376').env('VIGIL_LISTEN'));
+  addLogOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  vigil agent --stdout                                        # Falco ≤0.43 on the default socket
+  vigil agent --stdout --falco-http-listen 127.0.0.1:2802     # Falco ≥0.44 http_output
+  vigil agent --stdout --falco falco.falco:5060 --falco-ca ca.crt --falco-cert tls.crt --falco-key tls.key
+  falco -o json_output=true | vigil agent --stdout --falco-jsonl -`,
+  );
+  cmd.action(async (flags: AgentFlags) => {
+    await runAgent(flags);
+  });
+  return cmd;
+}
+
+export function agentConfigFromFlags(flags: AgentFlags, stdout: AgentConfig['stdout']): AgentConfig {
+  const anyInput = flags.falco !== undefined || flags.falcoHttpListen !== undefined || flags.falcoJsonl !== undefined;
+  const falcoTarget = flags.falco ?? (anyInput ? undefined : DEFAULT_FALCO_SOCKET);
+  let grpc: AgentConfig['grpc'] = null;
+  if (falcoTarget !== undefined) {
+    const endpoint = parseFalcoEndpoint('--falco', falcoTarget);
+    const tlsFiles = [flags.falcoCa, flags.falcoCert, flags.falcoKey];
+    let tls = null;
+    if (endpoint.kind === 'tcp') {
+      if (!flags.falcoCa || !flags.falcoCert || !flags.falcoKey) {
+        throw new ConfigError(
+          `--falco ${falcoTarget}: Falco's gRPC over TCP is mutual TLS; pass --falco-ca, --falco-cert and --falco-key (or use the unix socket)`,
+        );
+      }
+      tls = { caFile: flags.falcoCa, certFile: flags.falcoCert, keyFile: flags.falcoKey };
+    } else if (tlsFiles.some((f) => f !== undefined)) {
+      throw new ConfigError('--falco-ca, --falco-cert and --falco-key apply only to a host:port Falco target, not a unix socket');
+    }
+    grpc = {
+      target: endpoint.target,
+      tls,
+      pollIntervalMs: positive('--falco-poll-interval', parseDuration('--falco-poll-interval', flags.falcoPollInterval)),
+      backoffInitialMs: 250,
+      backoffMaxMs: positive('--falco-retry-max', parseDuration('--falco-retry-max', flags.falcoRetryMax)),
+      maxMessageBytes: positive('--falco-max-message', parseSize('--falco-max-message', flags.falcoMaxMessage)),
+    };
+  }
+  const http = flags.falcoHttpListen
+    ? {
+        ...parseHostPort('--falco-http-listen', flags.falcoHttpListen),
+        maxBodyBytes: positive('--falco-http-max-body', parseSize('--falco-http-max-body', flags.falcoHttpMaxBody)),
+      }
+    : null;
+  if (!flags.stdout) {
+    throw new ConfigError('no output for observations: pass --stdout');
+  }
+  const maxFieldLength = Number(flags.maxFieldLength);
+  if (!Number.isInteger(maxFieldLength) || maxFieldLength < 64) {
+    throw new ConfigError(`--max-field-length: "${flags.maxFieldLength}" must be a whole number of at least 64`);
+  }
+  return {
+    cluster: nonEmpty('--cluster', flags.cluster),
+    node: flags.node ? flags.node : null,
+    includeHost: flags.includeHost,
+    rulePrefix: flags.falcoRulePrefix,
+    maxFieldLength,
+    grpc,
+    http,
+    jsonl: flags.falcoJsonl ?? null,
+    stdout,
+    health: flags.listen === 'off' ? null : parseHostPort('--listen', flags.listen),
+    metadataWaitMs: positive('--metadata-wait', parseDuration('--metadata-wait', flags.metadataWait)),
+  };
+}
+
+async function runAgent(flags: AgentFlags): Promise<void> {
+  const config = agentConfigFromFlags(flags, process.stdout);
+  const log = createLogger({ level: flags.logLevel, format: flags.logFormat, name: 'vigil-agent' });
+  const agent = new Agent(config, log);
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await agent.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await agent.start();
+  } catch (err) {
+    log.fatal({ err: (err as Error).message }, 'cannot start the agent');
+    await agent.stop();
+    process.exit(1);
+  }
+  await agent.finished();
+  await agent.stop();
+}
+
+function positive(option: string, value: number): number {
+  if (!(value > 0)) throw new ConfigError(`${option} must be greater than zero`);
+  return value;
+}
+
+function nonEmpty(option: string, value: string): string {
+  if (value.trim() === '') throw new ConfigError(`${option} must not be empty`);
+  return value;
+}

@@ -1,0 +1,234 @@
+// Subscribes to Falco's gRPC outputs API (Falco 0.18–0.43.x).
+//
+// Falco's `sub` sends nothing until the client writes a request, and each request drains Falco's
+// queue to this stream. So the source writes an empty request on a short timer and again right
+// after each burst (low latency), and stops writing while the output is backlogged: Falco then
+// keeps the events in its own queue instead of this process's memory. The stream is never
+// half-closed. When it ends (Falco restarted) or cannot open (socket missing), the source
+// re-subscribes with capped, jittered back-off; Falco buffers while nobody listens, so the
+// events it still holds arrive on the next subscription.
+import { readFile } from 'node:fs/promises';
+import * as grpc from '@grpc/grpc-js';
+import type { Logger } from 'pino';
+import {
+  FALCO_SUB_PATH,
+  FALCO_VERSION_PATH,
+  decodeOutputsResponse,
+  decodeVersionResponse,
+  encodeOutputsRequest,
+  encodeVersionRequest,
+} from '../../proto/falco-services.js';
+import type { AgentMetrics } from '../metrics/agent-metrics.js';
+import type { IngestSink } from '../pipeline/ingest.js';
+import { Backoff, type BackoffOptions } from './backoff.js';
+import { decodeGrpcResponse } from './grpc-event.js';
+
+export interface FalcoTls {
+  readonly caFile: string;
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+export interface GrpcSourceOptions {
+  /** A grpc-js target: `unix:///run/falco/falco.sock` or `host:port`. */
+  readonly target: string;
+  /** Mutual TLS for TCP targets; null for the unix socket. */
+  readonly tls: FalcoTls | null;
+  readonly pollIntervalMs: number;
+  readonly backoff: BackoffOptions;
+  readonly maxMessageBytes: number;
+  readonly connectTimeoutMs: number;
+}
+
+type SubCall = grpc.ClientDuplexStream<Record<string, never>, Buffer>;
+
+const identity = (buf: Buffer): Buffer => buf;
+
+export class GrpcSource {
+  private client: grpc.Client | null = null;
+  private call: SubCall | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private burstPollQueued = false;
+  private waitingForDrain = false;
+  private stopped = false;
+  private warnedNoGrpc = false;
+  private attempts = 0;
+  private credentials: grpc.ChannelCredentials | null = null;
+  private readonly backoff: Backoff;
+  private readonly log: Logger;
+  private connectedFlag = false;
+
+  constructor(
+    private readonly opts: GrpcSourceOptions,
+    private readonly sink: IngestSink,
+    private readonly metrics: AgentMetrics,
+    log: Logger,
+  ) {
+    this.backoff = new Backoff(opts.backoff);
+    this.log = log.child({ input: 'grpc', falco: opts.target });
+  }
+
+  get connected(): boolean {
+    return this.connectedFlag;
+  }
+
+  /** Reads TLS material (failing fast on a bad path) and starts subscribing in the background. */
+  async start(): Promise<void> {
+    if (this.opts.tls) {
+      const [ca, cert, key] = await Promise.all(
+        [this.opts.tls.caFile, this.opts.tls.certFile, this.opts.tls.keyFile].map((file) =>
+          readFile(file).catch((err: NodeJS.ErrnoException) => {
+            throw new Error(`cannot read Falco TLS file ${file}: ${err.code ?? err.message}`);
+          }),
+        ),
+      );
+      this.credentials = grpc.credentials.createSsl(ca, key, cert);
+    } else {
+      this.credentials = grpc.credentials.createInsecure();
+    }
+    this.subscribe();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.teardown();
+  }
+
+  private subscribe(): void {
+    if (this.stopped || !this.credentials) return;
+    if (this.attempts++ > 0) this.metrics.falcoReconnects.inc();
+    // A fresh channel per attempt: grpc-js channels keep their own reconnect back-off (up to
+    // two minutes), which would override the cap this source promises.
+    const client = new grpc.Client(this.opts.target, this.credentials, {
+      'grpc.max_receive_message_length': this.opts.maxMessageBytes,
+      'grpc.keepalive_time_ms': 30_000,
+    });
+    this.client = client;
+    client.waitForReady(Date.now() + this.opts.connectTimeoutMs, (err) => {
+      if (this.stopped || this.client !== client) return;
+      if (err) {
+        this.failed(`cannot connect: ${err.message}`);
+        return;
+      }
+      this.open(client);
+    });
+  }
+
+  private open(client: grpc.Client): void {
+    this.askVersion(client);
+    const call: SubCall = client.makeBidiStreamRequest(FALCO_SUB_PATH, encodeOutputsRequest, identity);
+    this.call = call;
+    this.connectedFlag = true;
+    this.metrics.falcoConnected.set(1);
+    this.log.info('subscribed to Falco gRPC outputs');
+
+    call.on('data', (buf: Buffer) => {
+      this.backoff.reset();
+      this.onMessage(buf);
+      this.queueBurstPoll();
+    });
+    call.on('error', (err: grpc.ServiceError) => {
+      if (this.call !== call) return;
+      this.failed(`stream failed: ${grpc.status[err.code] ?? err.code} ${err.details}`);
+    });
+    call.on('end', () => {
+      if (this.call !== call) return;
+      this.failed('Falco ended the stream');
+    });
+    this.poll();
+    this.pollTimer = setInterval(() => this.poll(), this.opts.pollIntervalMs);
+  }
+
+  private onMessage(buf: Buffer): void {
+    let decoded;
+    try {
+      decoded = decodeGrpcResponse(decodeOutputsResponse(buf));
+    } catch (err) {
+      this.sink.reject('grpc', 'malformed_protobuf', `${(err as Error).message} (${buf.length} bytes)`);
+      return;
+    }
+    this.sink.event(decoded, 'grpc');
+  }
+
+  /** One more request right after a burst, so the rest of Falco's queue follows at once. */
+  private queueBurstPoll(): void {
+    if (this.burstPollQueued) return;
+    this.burstPollQueued = true;
+    setImmediate(() => {
+      this.burstPollQueued = false;
+      this.poll();
+    });
+  }
+
+  private poll(): void {
+    const call = this.call;
+    if (!call || this.stopped) return;
+    if (this.sink.backlogged) {
+      // Let Falco hold the events until the output catches up; poll again once it has.
+      if (!this.waitingForDrain) {
+        this.waitingForDrain = true;
+        void this.sink.drained().then(() => {
+          this.waitingForDrain = false;
+          this.poll();
+        });
+      }
+      return;
+    }
+    call.write({});
+  }
+
+  private askVersion(client: grpc.Client): void {
+    client.makeUnaryRequest(
+      FALCO_VERSION_PATH,
+      encodeVersionRequest,
+      decodeVersionResponse,
+      {},
+      { deadline: Date.now() + this.opts.connectTimeoutMs },
+      (err, res) => {
+        if (err || !res) {
+          this.log.warn({ err: err?.message }, "could not read Falco's version");
+          return;
+        }
+        this.metrics.falcoInfo.reset();
+        this.metrics.falcoInfo.set({ version: res.version }, 1);
+        this.log.info({ falcoVersion: res.version, engineVersion: res.engine_version }, 'connected to Falco');
+        if (res.major > 0 || res.minor >= 44) this.warnNoGrpc();
+      },
+    );
+  }
+
+  private failed(why: string): void {
+    const wasConnected = this.connectedFlag;
+    this.teardown();
+    if (this.stopped) return;
+    const delay = this.backoff.next();
+    if (wasConnected) this.log.warn({ why, retryInMs: delay }, 'lost the Falco gRPC subscription; re-subscribing');
+    else this.log.warn({ why, retryInMs: delay }, 'Falco gRPC is not reachable; retrying');
+    this.warnNoGrpc();
+    this.retryTimer = setTimeout(() => this.subscribe(), delay);
+  }
+
+  private warnNoGrpc(): void {
+    if (this.warnedNoGrpc) return;
+    this.warnedNoGrpc = true;
+    this.log.warn(
+      "Falco 0.44 and later have no gRPC output. For those, enable Falco's http_output with json_output: true " +
+        'and start the agent with --falco-http-listen 127.0.0.1:2802 (see rules/falco/falco-http.yaml)',
+    );
+  }
+
+  private teardown(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+    this.connectedFlag = false;
+    this.metrics.falcoConnected.set(0);
+    const call = this.call;
+    this.call = null;
+    // Cancel, never end(): Falco's server treats a half-close as the end of the subscription.
+    call?.cancel();
+    this.client?.close();
+    this.client = null;
+  }
+}

@@ -1,0 +1,178 @@
+// Receives Falco's http_output (json_output: true, one event per POST) and the Falcosidekick
+// webhook body, which is the same JSON object.
+//
+// Falco ignores the response status but blocks every one of its outputs while this receiver is
+// slow, so the receiver never waits on anything downstream: it decodes, hands the event to the
+// ingest path (which drops and counts rather than blocks when the output is behind) and answers
+// at once. Status codes still say what happened, for people testing with curl: 200 accepted,
+// 400 malformed, 405 not a POST, 413 too large, 415 unknown content encoding.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isUtf8 } from 'node:buffer';
+import { gunzipSync, inflateSync } from 'node:zlib';
+import type { Logger } from 'pino';
+import type { AgentMetrics } from '../metrics/agent-metrics.js';
+import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
+import { FalcoDecodeError } from './event.js';
+import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
+
+export interface HttpSourceOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Largest accepted body, after decompression. */
+  readonly maxBodyBytes: number;
+}
+
+export class HttpSource {
+  private server: Server | null = null;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly opts: HttpSourceOptions,
+    private readonly sink: IngestSink,
+    private readonly metrics: AgentMetrics,
+    log: Logger,
+  ) {
+    this.log = log.child({ input: 'http' });
+  }
+
+  get listening(): boolean {
+    return this.server?.listening ?? false;
+  }
+
+  /** Listens and resolves with the bound address (port 0 picks a free one). */
+  async start(): Promise<AddressInfo> {
+    const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 }, (req, res) => this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(new Error(`cannot listen for Falco http_output on ${this.opts.host}:${this.opts.port}: ${err.code ?? err.message}`)),
+      );
+      server.listen(this.opts.port, this.opts.host, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    this.log.info({ address: `${address.address}:${address.port}` }, 'listening for Falco http_output');
+    return address;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'POST') {
+      req.resume();
+      this.refuse(res, 405, 'bad_method', `only POST is accepted, got ${req.method ?? '?'}`, { Allow: 'POST' });
+      return;
+    }
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > this.opts.maxBodyBytes) {
+      this.tooLarge(req, res, declared);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > this.opts.maxBodyBytes) {
+        refused = true;
+        this.tooLarge(req, res, size);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!refused) this.process(req, res, Buffer.concat(chunks, size));
+    });
+    req.on('error', (err) => this.log.debug({ err: err.message }, 'Falco http_output request aborted'));
+  }
+
+  private process(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+    const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+    let body: Buffer;
+    try {
+      if (encoding === 'gzip' || encoding === 'x-gzip') body = gunzipSync(raw, { maxOutputLength: this.opts.maxBodyBytes });
+      else if (encoding === 'deflate') body = inflateSync(raw, { maxOutputLength: this.opts.maxBodyBytes });
+      else if (encoding === 'identity') body = raw;
+      else {
+        this.refuse(res, 415, 'bad_encoding', `unsupported Content-Encoding ${encoding}`);
+        return;
+      }
+    } catch (err) {
+      if (err instanceof RangeError) {
+        this.refuse(res, 413, 'too_large', `body inflates past ${this.opts.maxBodyBytes} bytes`);
+      } else {
+        this.refuse(res, 400, 'bad_encoding', `cannot decompress ${encoding} body: ${(err as Error).message}`);
+      }
+      return;
+    }
+
+    const validUtf8 = isUtf8(body);
+    let items: unknown[];
+    try {
+      items = parseJsonEvents(body.toString('utf8'));
+    } catch (err) {
+      this.refuseDecode(res, err);
+      return;
+    }
+    const errors: string[] = [];
+    for (const item of items) {
+      try {
+        const decoded = decodeJsonEvent(item);
+        if (!validUtf8) this.metrics.falcoWarnings.inc({ input: 'http', warning: 'invalid_utf8' });
+        this.sink.event(decoded, 'http');
+      } catch (err) {
+        if (!(err instanceof FalcoDecodeError)) throw err;
+        this.sink.reject('http', err.reason, err.message);
+        errors.push(err.message);
+      }
+    }
+    if (errors.length === 0) {
+      reply(res, 200, { accepted: items.length });
+    } else {
+      reply(res, 400, { accepted: items.length - errors.length, rejected: errors.length, error: errors[0] });
+    }
+  }
+
+  private refuseDecode(res: ServerResponse, err: unknown): void {
+    if (!(err instanceof FalcoDecodeError)) throw err;
+    this.sink.reject('http', err.reason, err.message);
+    reply(res, 400, { error: err.message });
+  }
+
+  private tooLarge(req: IncomingMessage, res: ServerResponse, size: number): void {
+    this.refuse(res, 413, 'too_large', `body of ${size} bytes exceeds the ${this.opts.maxBodyBytes}-byte limit`, {
+      Connection: 'close',
+    });
+    // Stop reading the rest; the connection closes after the answer.
+    req.resume();
+  }
+
+  private refuse(
+    res: ServerResponse,
+    status: number,
+    reason: RejectReason,
+    message: string,
+    headers: Record<string, string> = {},
+  ): void {
+    this.sink.reject('http', reason, message);
+    reply(res, status, { error: message }, headers);
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}

@@ -1,0 +1,87 @@
+// The agent's Prometheus metrics. Each agent owns its registry (not prom-client's global one),
+// so several agents can run in one process (tests, `vigil dev`).
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type IngestSource = 'grpc' | 'http' | 'jsonl';
+
+export class AgentMetrics {
+  readonly registry = new Registry();
+
+  readonly falcoEvents = new Counter({
+    name: 'vigil_agent_falco_events_total',
+    help: 'Falco events decoded, by input.',
+    labelNames: ['input'] as const,
+    registers: [this.registry],
+  });
+  readonly falcoRejected = new Counter({
+    name: 'vigil_agent_falco_rejected_total',
+    help: 'Falco payloads that could not be decoded, by input and reason (malformed_json, invalid_event, malformed_protobuf, too_large, bad_encoding, bad_method).',
+    labelNames: ['input', 'reason'] as const,
+    registers: [this.registry],
+  });
+  readonly falcoWarnings = new Counter({
+    name: 'vigil_agent_falco_event_warnings_total',
+    help: 'Decoded Falco events with something odd about them (unknown_priority, missing_time, unknown_field, invalid_utf8).',
+    labelNames: ['input', 'warning'] as const,
+    registers: [this.registry],
+  });
+  readonly skipped = new Counter({
+    name: 'vigil_agent_events_skipped_total',
+    help: 'Falco events that produced no observation, by reason.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly falcoDrops = new Counter({
+    name: 'vigil_agent_falco_syscall_drops_total',
+    help: 'Syscall events Falco itself reported as dropped (from its internal drop events).',
+    registers: [this.registry],
+  });
+  readonly observations = new Counter({
+    name: 'vigil_agent_observations_total',
+    help: 'Observations produced, by type.',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+  readonly truncated = new Counter({
+    name: 'vigil_agent_fields_truncated_total',
+    help: 'Command lines or paths cut to the maximum field length.',
+    registers: [this.registry],
+  });
+  readonly unattributed = new Counter({
+    name: 'vigil_agent_unattributed_total',
+    help: 'Observations whose container metadata never arrived, by why they were given up (expired, overflow, shutdown).',
+    labelNames: ['why'] as const,
+    registers: [this.registry],
+  });
+  readonly pendingAttribution = new Gauge({
+    name: 'vigil_agent_pending_attribution',
+    help: 'Observations waiting for Falco to resolve their container metadata.',
+    registers: [this.registry],
+  });
+  readonly outputDropped = new Counter({
+    name: 'vigil_agent_output_dropped_total',
+    help: 'Observations dropped because the output could not keep up (bounded buffer full).',
+    labelNames: ['output'] as const,
+    registers: [this.registry],
+  });
+  readonly falcoConnected = new Gauge({
+    name: 'vigil_agent_falco_grpc_connected',
+    help: '1 while the gRPC subscription to Falco is open.',
+    registers: [this.registry],
+  });
+  readonly falcoReconnects = new Counter({
+    name: 'vigil_agent_falco_grpc_reconnects_total',
+    help: 'gRPC subscription attempts after the first (Falco restarts, missing socket).',
+    registers: [this.registry],
+  });
+  readonly falcoInfo = new Gauge({
+    name: 'vigil_agent_falco_info',
+    help: "Falco's version as reported by its version API (value is always 1).",
+    labelNames: ['version'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(opts: { processMetrics: boolean } = { processMetrics: true }) {
+    if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'vigil_agent_' });
+  }
+}

@@ -1,0 +1,115 @@
+// The one path every Falco event takes, whichever input it came from: count it, handle Falco's
+// internal events, normalize, attribute to a workload, hand to the output.
+import type { Logger } from 'pino';
+import { fieldInt, type Decoded } from '../falco/event.js';
+import { RateLimitedLog } from '../log/rate-limited-log.js';
+import type { AgentMetrics, IngestSource } from '../metrics/agent-metrics.js';
+import { Attributor, type AttributorOptions } from '../model/attributor.js';
+import type { Observation } from '../model/observation.js';
+import type { ObservationOutput } from '../output/stdout-output.js';
+import { normalize, type NormalizeOptions } from './normalize.js';
+
+export type RejectReason =
+  | 'malformed_json'
+  | 'invalid_event'
+  | 'malformed_protobuf'
+  | 'too_large'
+  | 'bad_encoding'
+  | 'bad_method';
+
+export interface IngestSink {
+  /** A decoded event from an input. */
+  event(decoded: Decoded, input: IngestSource): void;
+  /** A payload an input could not decode. `detail` is for the log, never echoed to metrics. */
+  reject(input: IngestSource, reason: RejectReason, detail: string): void;
+  readonly backlogged: boolean;
+  drained(): Promise<void>;
+}
+
+export class Ingest implements IngestSink {
+  private readonly attributor: Attributor;
+  private readonly warnLog: RateLimitedLog;
+  private readonly seenUnknownKeys = new Set<string>();
+
+  constructor(
+    private readonly opts: NormalizeOptions & { attribution: AttributorOptions },
+    private readonly output: ObservationOutput,
+    private readonly metrics: AgentMetrics,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.warnLog = new RateLimitedLog(log);
+    this.attributor = new Attributor(opts.attribution, (lost) => {
+      metrics.unattributed.inc({ why: lost.why }, lost.count);
+      this.warnLog.warn(
+        'unattributed',
+        { containerId: lost.containerId, count: lost.count, why: lost.why },
+        'Falco never resolved this container\'s metadata; its observations cannot be attributed to a workload',
+      );
+    });
+  }
+
+  get backlogged(): boolean {
+    return this.output.backlogged;
+  }
+
+  drained(): Promise<void> {
+    return this.output.drained();
+  }
+
+  reject(input: IngestSource, reason: RejectReason, detail: string): void {
+    this.metrics.falcoRejected.inc({ input, reason });
+    this.warnLog.warn(`reject:${input}:${reason}`, { input, reason, detail }, 'rejected a Falco payload');
+  }
+
+  event(decoded: Decoded, input: IngestSource): void {
+    const { event, warnings } = decoded;
+    this.metrics.falcoEvents.inc({ input });
+    for (const warning of warnings) this.metrics.falcoWarnings.inc({ input, warning });
+    if (warnings.includes('unknown_priority')) {
+      this.warnLog.warn('unknown_priority', { input, rule: event.rule }, 'Falco event with an unknown priority; kept with priority null');
+    }
+    for (const key of decoded.unknownKeys) {
+      if (this.seenUnknownKeys.has(key) || this.seenUnknownKeys.size > 100) continue;
+      this.seenUnknownKeys.add(key);
+      this.log.info({ input, key }, 'ignoring an unknown top-level field in Falco events (logged once per field)');
+    }
+
+    const result = normalize(event, this.opts);
+    if (result.kind === 'skip') {
+      this.metrics.skipped.inc({ reason: result.reason });
+      if (result.reason === 'internal_event') this.internal(decoded);
+      return;
+    }
+    if (result.truncated > 0) this.metrics.truncated.inc(result.truncated);
+    const ready = this.attributor.accept(result.draft, result.attribution, this.now());
+    this.metrics.pendingAttribution.set(this.attributor.pendingCount);
+    for (const obs of ready) this.emit(obs);
+  }
+
+  /** Gives up on containers whose metadata is overdue; called on a timer. */
+  sweep(): void {
+    this.attributor.sweep(this.now());
+    this.metrics.pendingAttribution.set(this.attributor.pendingCount);
+  }
+
+  close(): void {
+    this.attributor.close();
+    this.metrics.pendingAttribution.set(0);
+  }
+
+  private emit(obs: Observation): void {
+    this.metrics.observations.inc({ type: obs.type });
+    this.output.write(obs);
+  }
+
+  private internal({ event }: Decoded): void {
+    const drops = fieldInt(event, 'n_drops');
+    if (drops !== null && drops > 0) {
+      this.metrics.falcoDrops.inc(drops);
+      this.warnLog.warn('falco_drops', { rule: event.rule, drops, output: event.output }, 'Falco reports dropped syscall events: observations may be missing');
+    } else {
+      this.log.debug({ rule: event.rule, output: event.output }, 'Falco internal event');
+    }
+  }
+}
