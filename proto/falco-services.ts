@@ -2,6 +2,7 @@
 // code. Shared by the agent's client and the Falco-compatible server the tests run, so both
 // speak exactly the paths and messages of proto/falco/*.proto.
 import type { ServiceDefinition } from '@grpc/grpc-js';
+import $protobuf from 'protobufjs/minimal.js';
 import { falco } from './gen/falco.js';
 
 export const FALCO_SUB_PATH = '/falco.outputs.service/sub';
@@ -17,7 +18,26 @@ export const encodeOutputsRequest = (msg: OutputsRequest): Buffer =>
 export const decodeOutputsRequest = (buf: Buffer): OutputsRequest => falco.outputs.request.decode(buf);
 export const encodeOutputsResponse = (msg: OutputsResponse): Buffer =>
   Buffer.from(falco.outputs.response.encode(msg).finish());
-export const decodeOutputsResponse = (buf: Buffer): falco.outputs.response => falco.outputs.response.decode(buf);
+/**
+ * protobufjs's Buffer reader clamps a string field that runs past the end of the message
+ * instead of failing, which would turn a truncated message into a silently shortened executable
+ * path; its plain Reader fails correctly but garbles invalid UTF-8 (eating the characters after
+ * a bad byte). This reader keeps Node's UTF-8 decoding (bad bytes become U+FFFD, as on the JSON
+ * path) and fails on truncation.
+ */
+class StrictBufferReader extends $protobuf.BufferReader {
+  override string(): string {
+    const length = this.uint32();
+    const end = this.pos + length;
+    if (end > this.len) throw new RangeError(`index out of range: ${this.pos} + ${length} > ${this.len}`);
+    const text = (this.buf as Buffer).toString('utf8', this.pos, end);
+    this.pos = end;
+    return text;
+  }
+}
+
+export const decodeOutputsResponse = (buf: Buffer): falco.outputs.response =>
+  falco.outputs.response.decode(new StrictBufferReader(buf));
 export const encodeVersionRequest = (msg: falco.version.Irequest): Buffer =>
   Buffer.from(falco.version.request.encode(msg).finish());
 export const decodeVersionRequest = (buf: Buffer): falco.version.Irequest => falco.version.request.decode(buf);

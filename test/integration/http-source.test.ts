@@ -1,0 +1,111 @@
+import t, { type Test } from 'tap';
+import { gzipSync } from 'node:zlib';
+import { startAgent, type RunningAgent } from '../support/agent-harness.js';
+import { FalcoHttpSender } from '../support/http-sender.js';
+import { acceptEvent, connectEvent, execEvent, toJsonLine } from '../support/events.js';
+
+async function httpAgent(t: Test, maxBodyBytes = 4 * 1024 * 1024): Promise<{ run: RunningAgent; sender: FalcoHttpSender }> {
+  const run = await startAgent({ http: { host: '127.0.0.1', port: 0, maxBodyBytes } });
+  const address = run.agent.httpAddress;
+  if (!address) throw new Error('HTTP input did not start');
+  const sender = new FalcoHttpSender(`http://127.0.0.1:${address.port}/`);
+  t.teardown(async () => {
+    sender.close();
+    await run.stop();
+  });
+  return { run, sender };
+}
+
+t.test('one event per POST, like Falco http_output; evt.time stays exact', async (t) => {
+  const { run, sender } = await httpAgent(t);
+  const events = [execEvent({ exe: '/docker-entrypoint.sh' }), connectEvent(), acceptEvent()];
+  for (const e of events) {
+    const res = await sender.post(toJsonLine(e));
+    t.equal(res.status, 200);
+    t.same(JSON.parse(res.body), { accepted: 1 });
+  }
+  const obs = await run.waitForObservations(3);
+  t.same(obs.map((o) => o.type), ['process', 'network', 'network']);
+  // The observation time comes from the event's RFC 3339 `time`; evt.time, 19 digits, must be
+  // the same instant to the nanosecond.
+  const line = toJsonLine(events[0] ?? {});
+  const evtTime = /"evt\.time":(\d+)/.exec(line)?.[1];
+  const seconds = BigInt(Math.floor(Date.parse(obs[0]?.time ?? '') / 1000));
+  const nanos = (obs[0]?.time ?? '').slice(20, 29);
+  t.equal(`${seconds}${nanos}`, evtTime, 'nanoseconds exact');
+  t.equal(await run.metric('vigil_agent_falco_events_total', { input: 'http' }), 3);
+});
+
+t.test('Falcosidekick webhook body, gzip, and batched arrays', async (t) => {
+  const { run, sender } = await httpAgent(t);
+  const sidekick = { ...execEvent({ exe: '/usr/bin/sidekick' }), uuid: '2a8f3c1e-9d4b-4f6a-8e2d-1c3b5a7d9e0f' };
+  t.equal((await sender.post(toJsonLine(sidekick))).status, 200);
+  const zipped = gzipSync(toJsonLine(execEvent({ exe: '/usr/bin/gzipped' })));
+  t.equal((await sender.post(zipped, { 'Content-Encoding': 'gzip' })).status, 200);
+  const batch = `[${toJsonLine(execEvent({ exe: '/b/1' }))},${toJsonLine(execEvent({ exe: '/b/2' }))}]`;
+  t.same(JSON.parse((await sender.post(batch)).body), { accepted: 2 });
+  const obs = await run.waitForObservations(4);
+  t.same(obs.map((o) => o.process?.exe), ['/usr/bin/sidekick', '/usr/bin/gzipped', '/b/1', '/b/2']);
+  t.equal(await run.metric('vigil_agent_falco_event_warnings_total', { warning: 'unknown_field' }), 0, 'uuid is a known field');
+});
+
+t.test('bad requests get a clear status and are counted; the receiver keeps going', async (t) => {
+  const { run, sender } = await httpAgent(t, 64 * 1024);
+  const malformed = await sender.post('{"rule": "Vigil process exec", ');
+  t.equal(malformed.status, 400);
+  t.match(JSON.parse(malformed.body), { error: /^malformed JSON: / });
+
+  const wrongType = await sender.post(JSON.stringify({ rule: ['x'], time: '2026-11-20T09:00:00Z' }));
+  t.equal(wrongType.status, 400);
+  t.same(JSON.parse(wrongType.body), { accepted: 0, rejected: 1, error: '"rule" must be a string, got an array' });
+
+  const partial = await sender.post(`[${toJsonLine(execEvent({ exe: '/ok' }))}, 5]`);
+  t.equal(partial.status, 400);
+  t.match(JSON.parse(partial.body), { accepted: 1, rejected: 1, error: /must be a JSON object, got number 5/ });
+
+  const tooBig = await sender.post(toJsonLine(execEvent({ cmdline: 'y'.repeat(100 * 1024) })));
+  t.equal(tooBig.status, 413);
+  t.match(JSON.parse(tooBig.body), { error: /exceeds the 65536-byte limit/ });
+
+  const bomb = await sender.post(gzipSync(Buffer.alloc(1024 * 1024, 0x20)), { 'Content-Encoding': 'gzip' });
+  t.equal(bomb.status, 413, 'a small gzip body that inflates past the limit');
+
+  const badGzip = await sender.post('not gzip at all', { 'Content-Encoding': 'gzip' });
+  t.equal(badGzip.status, 400);
+  const brotli = await sender.post('x', { 'Content-Encoding': 'br' });
+  t.equal(brotli.status, 415);
+
+  const get = await sender.post('', {}, 'GET');
+  t.equal(get.status, 405);
+
+  const unknownField = { ...execEvent({ exe: '/with-extra' }), falco_future_field: { a: 1 } };
+  t.equal((await sender.post(toJsonLine(unknownField))).status, 200, 'unknown fields are ignored');
+
+  // 0xff 0xfe wherever MARK stood: in the output text, proc.exepath and proc.name.
+  const parts = toJsonLine(execEvent({ exe: '/bin/MARK' })).split('MARK');
+  const invalidUtf8 = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xff, 0xfe]), Buffer.from(part)])));
+  t.equal((await sender.post(invalidUtf8)).status, 200, 'invalid UTF-8 is replaced, not refused');
+
+  t.equal((await sender.post(toJsonLine(execEvent({ exe: '/still-working' })))).status, 200);
+  const obs = await run.waitForObservations(4);
+  t.same(obs.map((o) => o.process?.exe), ['/ok', '/with-extra', '/bin/\ufffd\ufffd', '/still-working']);
+
+  const rejected = async (reason: string) => run.metric('vigil_agent_falco_rejected_total', { input: 'http', reason });
+  t.equal(await rejected('malformed_json'), 1);
+  t.equal(await rejected('invalid_event'), 2);
+  t.equal(await rejected('too_large'), 2);
+  t.equal(await rejected('bad_encoding'), 2);
+  t.equal(await rejected('bad_method'), 1);
+  t.equal(await run.metric('vigil_agent_falco_event_warnings_total', { input: 'http', warning: 'unknown_field' }), 1);
+  t.equal(await run.metric('vigil_agent_falco_event_warnings_total', { input: 'http', warning: 'invalid_utf8' }), 1);
+  await run.waitForLog((l) => l.msg === 'ignoring an unknown top-level field in Falco events (logged once per field)' && l.key === 'falco_future_field');
+  await run.waitForLog((l) => l.msg === 'rejected a Falco payload' && l.reason === 'too_large');
+});
+
+t.test('a port already in use fails start-up with the address in the message', async (t) => {
+  const { run } = await httpAgent(t);
+  const port = run.agent.httpAddress?.port ?? 0;
+  await t.rejects(startAgent({ http: { host: '127.0.0.1', port, maxBodyBytes: 1024 } }), {
+    message: `cannot listen for Falco http_output on 127.0.0.1:${port}: EADDRINUSE`,
+  });
+});
