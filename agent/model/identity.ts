@@ -2,11 +2,14 @@
 //
 // Since Falco 0.37 the owner fields (k8s.deployment.name ...) are empty unless the k8smeta plugin
 // is loaded, so the owner is derived from the pod name and single pod labels, which Falco reads
-// from the container runtime. k8smeta owner fields win when present.
+// from the container runtime. k8smeta owner fields win when present; the plugin has fields for
+// Deployments, ReplicaSets and ReplicationControllers only, so the other kinds always come from
+// labels.
 
 export type WorkloadKind =
   | 'Deployment'
   | 'ReplicaSet'
+  | 'ReplicationController'
   | 'StatefulSet'
   | 'DaemonSet'
   | 'CronJob'
@@ -34,13 +37,11 @@ export interface PodFacts {
     readonly podTemplateGeneration: string | null;
     readonly jobName: string | null;
   };
+  /** From the k8smeta plugin, which knows Deployments, ReplicaSets and ReplicationControllers only. */
   readonly owners: {
     readonly deployment: string | null;
     readonly replicaSet: string | null;
-    readonly statefulSet: string | null;
-    readonly daemonSet: string | null;
-    readonly cronJob: string | null;
-    readonly job: string | null;
+    readonly replicationController: string | null;
   };
 }
 
@@ -60,12 +61,6 @@ export function kubernetesWorkload(cluster: string, facts: PodFacts): WorkloadId
   const id = (kind: WorkloadKind, name: string): WorkloadId => ({ cluster, namespace, kind, name });
 
   if (owners.deployment) return id('Deployment', owners.deployment);
-  if (owners.statefulSet) return id('StatefulSet', owners.statefulSet);
-  if (owners.daemonSet) return id('DaemonSet', owners.daemonSet);
-  if (owners.cronJob) return id('CronJob', owners.cronJob);
-  if (owners.job) return cronJobOrJob(id, owners.job);
-  if (owners.replicaSet) return id('ReplicaSet', owners.replicaSet);
-
   if (labels.podTemplateHash) {
     // Deployment pods are `<deployment>-<pod-template-hash>-<suffix>`.
     const marker = `-${labels.podTemplateHash}-`;
@@ -82,6 +77,9 @@ export function kubernetesWorkload(cluster: string, facts: PodFacts): WorkloadId
     const suffix = /^(.+)-[a-z0-9]{5}$/.exec(podName);
     if (suffix?.[1]) return id('DaemonSet', suffix[1]);
   }
+  // Controllers without a Deployment above them (rare, but k8smeta can tell).
+  if (owners.replicaSet) return id('ReplicaSet', owners.replicaSet);
+  if (owners.replicationController) return id('ReplicationController', owners.replicationController);
   return id('Pod', podName);
 }
 

@@ -142,10 +142,7 @@ function attributionOf(event: FalcoEvent, cluster: string): Attribution | null {
     owners: {
       deployment: fieldText(event, 'k8smeta.deployment.name'),
       replicaSet: fieldText(event, 'k8smeta.rs.name'),
-      statefulSet: fieldText(event, 'k8smeta.statefulset.name'),
-      daemonSet: fieldText(event, 'k8smeta.daemonset.name'),
-      cronJob: fieldText(event, 'k8smeta.cronjob.name'),
-      job: fieldText(event, 'k8smeta.job.name'),
+      replicationController: fieldText(event, 'k8smeta.rc.name'),
     },
   };
   const k8s = kubernetesWorkload(cluster, facts);

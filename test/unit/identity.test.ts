@@ -8,14 +8,7 @@ const noLabels: PodFacts['labels'] = {
   podTemplateGeneration: null,
   jobName: null,
 };
-const noOwners: PodFacts['owners'] = {
-  deployment: null,
-  replicaSet: null,
-  statefulSet: null,
-  daemonSet: null,
-  cronJob: null,
-  job: null,
-};
+const noOwners: PodFacts['owners'] = { deployment: null, replicaSet: null, replicationController: null };
 
 function pod(podName: string, labels: Partial<PodFacts['labels']> = {}, owners: Partial<PodFacts['owners']> = {}): PodFacts {
   return { namespace: 'shop', podName, labels: { ...noLabels, ...labels }, owners: { ...noOwners, ...owners } };
@@ -62,13 +55,10 @@ t.test('bare pod', async (t) => {
 
 t.test('k8smeta owner fields win over labels', async (t) => {
   const labels = { podTemplateHash: '7d9c8b6f5' };
-  t.equal(kindName(pod('web-7d9c8b6f5-x2k4p', labels, { deployment: 'frontend' })), 'Deployment/frontend');
-  t.equal(kindName(pod('a', {}, { statefulSet: 'db' })), 'StatefulSet/db');
-  t.equal(kindName(pod('a', {}, { daemonSet: 'ds' })), 'DaemonSet/ds');
-  t.equal(kindName(pod('a', {}, { cronJob: 'cj' })), 'CronJob/cj');
-  t.equal(kindName(pod('a', {}, { job: 'report-29384760' })), 'CronJob/report', 'job owner named by a CronJob');
-  t.equal(kindName(pod('a', {}, { job: 'once' })), 'Job/once');
-  t.equal(kindName(pod('a', {}, { replicaSet: 'rs-only' })), 'ReplicaSet/rs-only');
+  t.equal(kindName(pod('web-7d9c8b6f5-x2k4p', labels, { deployment: 'frontend', replicaSet: 'frontend-7d9c8b6f5' })), 'Deployment/frontend');
+  t.equal(kindName(pod('rs-only-abcde', {}, { replicaSet: 'rs-only' })), 'ReplicaSet/rs-only', 'a ReplicaSet without a Deployment');
+  t.equal(kindName(pod('legacy-x7k2p', {}, { replicationController: 'legacy' })), 'ReplicationController/legacy');
+  t.equal(kindName(pod('db-0', { statefulSetPodName: 'db-0' }, { replicaSet: null })), 'StatefulSet/db', 'other kinds still from labels');
 });
 
 t.test('no namespace or pod name: no Kubernetes identity', async (t) => {

@@ -1,0 +1,127 @@
+import t from 'tap';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collect, jsonLines, runVigil, spawnVigil } from '../support/cli.js';
+import { execEvent, toJsonLine } from '../support/events.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
+t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+
+t.test('--help for the program and the agent, --version', async (t) => {
+  const top = await runVigil(['--help']);
+  t.equal(top.code, 0);
+  t.match(top.stdout, /Usage: vigil \[options\] \[command\]/);
+  t.match(top.stdout, /agent \[options\]\s+read Falco events/);
+  const agent = await runVigil(['agent', '--help']);
+  t.equal(agent.code, 0);
+  for (const flag of ['--falco <target>', '--falco-http-listen', '--falco-jsonl', '--stdout', '--cluster', '--log-level', '--listen']) {
+    t.match(agent.stdout, flag, `documents ${flag}`);
+  }
+  t.match(agent.stdout, /env: VIGIL_FALCO\)/, 'names environment twins');
+  const version = await runVigil(['--version']);
+  t.match(version.stdout.trim(), /^\d+\.\d+\.\d+/);
+});
+
+t.test('configuration errors exit 2 with a message that says what to do', async (t) => {
+  const cases: Array<[string[], RegExp]> = [
+    [['agent'], /no output for observations: pass --stdout/],
+    [['agent', '--stdout', '--falco', 'falco:5060'], /mutual TLS; pass --falco-ca, --falco-cert and --falco-key/],
+    [['agent', '--stdout', '--falco-poll-interval', 'often'], /--falco-poll-interval: "often" is not a duration/],
+    [['agent', '--stdout', '--falco-http-listen', 'localhost'], /--falco-http-listen: "localhost" is not HOST:PORT/],
+    [['agent', '--stdout', '--falco-ca', 'ca.crt'], /apply only to a host:port Falco target/],
+    [['agent', '--stdout', '--max-field-length', '10'], /--max-field-length: "10" must be a whole number of at least 64/],
+  ];
+  for (const [args, message] of cases) {
+    const res = await runVigil(args);
+    t.equal(res.code, 2, args.join(' '));
+    t.match(res.stderr, message);
+  }
+  const badLevel = await runVigil(['agent', '--stdout', '--log-level', 'loud']);
+  t.not(badLevel.code, 0);
+  t.match(badLevel.stderr, /Allowed choices are fatal, error, warn, info, debug, trace, silent/);
+  const unknown = await runVigil(['agent', '--stdout', '--bogus']);
+  t.not(unknown.code, 0);
+  t.match(unknown.stderr, /unknown option '--bogus'/);
+});
+
+t.test('replays JSON lines from a file and from stdin, then exits 0', async (t) => {
+  const file = join(dir, 'events.jsonl');
+  writeFileSync(file, [execEvent({ exe: '/a' }), execEvent({ exe: '/b' })].map(toJsonLine).join('\n') + '\nnot json\n');
+  const fromFile = await runVigil(['agent', '--stdout', '--listen', 'off', '--cluster', 'prod', '--falco-jsonl', file]);
+  t.equal(fromFile.code, 0, fromFile.stderr);
+  const obs = jsonLines(fromFile.stdout);
+  t.same(obs.map((o) => (o.process as { exe: string }).exe), ['/a', '/b']);
+  t.match(obs[0], { workload: { cluster: 'prod', namespace: 'shop', kind: 'Deployment', name: 'web' } });
+  const logs = jsonLines(fromFile.stderr);
+  t.match(logs.find((l) => l.msg === 'rejected a Falco payload'), { reason: 'malformed_json', detail: /^line 3: / });
+  t.match(logs.find((l) => l.msg === 'finished reading Falco JSON lines'), { lines: 3, events: 2, rejected: 1 });
+
+  const fromStdin = await runVigil(['agent', '--stdout', '--listen', 'off', '--falco-jsonl', '-'], {
+    stdin: `${toJsonLine(execEvent({ exe: '/from/stdin' }))}\n`,
+    env: { VIGIL_CLUSTER: 'from-env' },
+  });
+  t.equal(fromStdin.code, 0);
+  t.match(jsonLines(fromStdin.stdout), [{ workload: { cluster: 'from-env' }, process: { exe: '/from/stdin' } }], 'environment twin applies');
+
+  const missing = await runVigil(['agent', '--stdout', '--listen', 'off', '--falco-jsonl', join(dir, 'nope.jsonl')]);
+  t.equal(missing.code, 1);
+  t.match(missing.stderr, /cannot read Falco events from .*nope\.jsonl: ENOENT/);
+});
+
+t.test('health, readiness and metrics endpoints; SIGTERM stops cleanly', async (t) => {
+  const child = spawnVigil(['agent', '--stdout', '--falco-http-listen', '127.0.0.1:0', '--listen', '127.0.0.1:0', '--log-level', 'debug']);
+  const done = collect(child, undefined, 30_000);
+  let stderr = '';
+  child.stderr.on('data', (c: string) => (stderr += c));
+  const deadline = Date.now() + 15_000;
+  let healthPort = 0;
+  let httpPort = 0;
+  while ((!healthPort || !httpPort) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    for (const line of jsonLines(stderr)) {
+      const address = typeof line.address === 'string' ? line.address : '';
+      if (line.msg === 'serving /healthz, /readyz and /metrics') healthPort = Number(address.split(':').pop());
+      if (line.msg === 'listening for Falco http_output') httpPort = Number(address.split(':').pop());
+    }
+  }
+  t.ok(healthPort && httpPort, 'both listeners reported their address');
+  const base = `http://127.0.0.1:${healthPort}`;
+  const health = await fetch(`${base}/healthz`);
+  t.equal(health.status, 200);
+  t.same(await health.json(), { status: 'ok' });
+  const ready = await fetch(`${base}/readyz`);
+  t.equal(ready.status, 200);
+  t.same(await ready.json(), { status: 'ready', checks: { falco_http: true } });
+  await fetch(`http://127.0.0.1:${httpPort}/`, { method: 'POST', body: toJsonLine(execEvent({ exe: '/metrics/check' })) });
+  const metrics = await (await fetch(`${base}/metrics`)).text();
+  t.match(metrics, /vigil_agent_falco_events_total\{input="http"\} 1/);
+  t.match(metrics, /vigil_agent_observations_total\{type="process"\} 1/);
+  t.match(metrics, /vigil_agent_process_resident_memory_bytes/);
+  t.equal((await fetch(`${base}/nope`)).status, 404);
+  t.equal((await fetch(`${base}/healthz`, { method: 'POST' })).status, 405);
+  child.kill('SIGTERM');
+  const result = await done;
+  t.equal(result.code, 0, 'exit 0 after SIGTERM');
+  t.match(jsonLines(result.stdout), [{ process: { exe: '/metrics/check' } }]);
+  t.ok(jsonLines(result.stderr).some((l) => l.msg === 'stopping' && l.signal === 'SIGTERM'));
+});
+
+t.test('not ready while the only input, Falco gRPC, is unreachable', async (t) => {
+  const child = spawnVigil(['agent', '--stdout', '--falco', `unix://${join(dir, 'absent.sock')}`, '--listen', '127.0.0.1:0']);
+  const done = collect(child, undefined, 30_000);
+  let stderr = '';
+  child.stderr.on('data', (c: string) => (stderr += c));
+  let port = 0;
+  const deadline = Date.now() + 15_000;
+  while (!port && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    const line = jsonLines(stderr).find((l) => l.msg === 'serving /healthz, /readyz and /metrics');
+    if (line) port = Number(String(line.address).split(':').pop());
+  }
+  const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+  t.equal(ready.status, 503);
+  t.same(await ready.json(), { status: 'not ready', checks: { falco_grpc: false } });
+  child.kill('SIGINT');
+  t.equal((await done).code, 0);
+});
