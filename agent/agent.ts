@@ -8,7 +8,7 @@ import { JsonLinesSource } from './falco/jsonl-source.js';
 import { HealthServer } from './metrics/health-server.js';
 import { AgentMetrics } from './metrics/agent-metrics.js';
 import { DEFAULT_ATTRIBUTOR_OPTIONS } from './model/attributor.js';
-import { JsonLinesOutput } from './output/stdout-output.js';
+import { JsonLinesOutput, type LineStream } from './output/stdout-output.js';
 import { Ingest } from './pipeline/ingest.js';
 import type { HostPort } from './config/parse.js';
 
@@ -30,7 +30,7 @@ export interface AgentConfig {
   /** A path or "-" for stdin. */
   readonly jsonl: string | null;
   /** Where observations go as JSON lines. */
-  readonly stdout: (NodeJS.WritableStream & { writableLength: number; writableNeedDrain: boolean }) | null;
+  readonly stdout: LineStream | null;
   readonly health: HostPort | null;
   readonly metadataWaitMs: number;
 }
@@ -81,7 +81,7 @@ export class Agent {
       this.log.info({ address: `${this.healthAddress.address}:${this.healthAddress.port}` }, 'serving /healthz, /readyz and /metrics');
     }
     if (c.http) {
-      this.http = new HttpSource(c.http, this.ingest, this.metrics, this.log);
+      this.http = new HttpSource(c.http, this.ingest, this.log);
       this.httpAddress = await this.http.start();
     }
     if (c.grpc) {
@@ -104,6 +104,7 @@ export class Agent {
     this.sweepTimer.unref();
     if (c.jsonl) {
       const source = new JsonLinesSource(c.jsonl, this.ingest, this.log);
+      await source.open();
       this.jsonl = source;
       this.jsonlDone = source.run().then((result) => {
         this.log.info({ ...result }, 'finished reading Falco JSON lines');
@@ -112,12 +113,18 @@ export class Agent {
   }
 
   /**
-   * Resolves when there is nothing more to read: the JSON-lines input reached its end and no
-   * network input is configured. Never resolves for a network input (stop() ends those).
+   * Resolves when the agent has nothing more to do: the JSON-lines input reached its end and no
+   * network input is configured, or the output was closed (EPIPE: whoever read stdout went
+   * away). Otherwise runs until stop().
    */
   async finished(): Promise<void> {
-    if (this.jsonlDone && !this.grpc && !this.http) return this.jsonlDone;
-    return new Promise<void>(() => undefined);
+    const outputClosed = this.output.closed.then((err) => {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') this.log.info('stdout was closed by its reader; stopping');
+      else this.log.error({ err: err.message }, 'cannot write observations to stdout; stopping');
+    });
+    const inputDone = this.jsonlDone && !this.grpc && !this.http ? this.jsonlDone : new Promise<void>(() => undefined);
+    return Promise.race([inputDone, outputClosed]);
   }
 
   async stop(): Promise<void> {

@@ -30,7 +30,8 @@ class StrictBufferReader extends $protobuf.BufferReader {
     const length = this.uint32();
     const end = this.pos + length;
     if (end > this.len) throw new RangeError(`index out of range: ${this.pos} + ${length} > ${this.len}`);
-    const text = (this.buf as Buffer).toString('utf8', this.pos, end);
+    // utf8Slice, as protobufjs itself uses: Buffer#toString adds argument checks per string.
+    const text = (this.buf as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(this.pos, end);
     this.pos = end;
     return text;
   }

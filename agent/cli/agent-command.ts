@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { Agent, type AgentConfig } from '../agent.js';
 import {
   ConfigError,
+  parseBoolean,
   parseDuration,
   parseFalcoEndpoint,
   parseHostPort,
@@ -25,10 +26,10 @@ export interface AgentFlags extends LogOptions {
   falcoHttpMaxBody: string;
   falcoJsonl?: string;
   falcoRulePrefix: string;
-  stdout: boolean;
+  stdout?: boolean;
   cluster: string;
   node?: string;
-  includeHost: boolean;
+  includeHost?: boolean;
   maxFieldLength: string;
   metadataWait: string;
   listen: string;
@@ -48,15 +49,15 @@ export function agentCommand(): Command {
     .addOption(new Option('--falco-key <file>', 'client key for Falco gRPC mutual TLS').env('VIGIL_FALCO_KEY'))
     .addOption(new Option('--falco-poll-interval <duration>', 'how often to ask Falco for queued events when idle').default('100ms').env('VIGIL_FALCO_POLL_INTERVAL'))
     .addOption(new Option('--falco-retry-max <duration>', 'longest wait between gRPC re-subscribe attempts').default('30s').env('VIGIL_FALCO_RETRY_MAX'))
-    .addOption(new Option('--falco-max-message <size>', 'largest gRPC message accepted from Falco').default('4MiB').env('VIGIL_FALCO_MAX_MESSAGE'))
+    .addOption(new Option('--falco-max-message <size>', 'largest gRPC message accepted from Falco; a larger one ends the stream').default('16MiB').env('VIGIL_FALCO_MAX_MESSAGE'))
     .addOption(new Option('--falco-http-listen <host:port>', 'receive Falco http_output / Falcosidekick webhook JSON, e.g. 127.0.0.1:2802').env('VIGIL_FALCO_HTTP_LISTEN'))
     .addOption(new Option('--falco-http-max-body <size>', 'largest HTTP body accepted (larger: 413)').default('4MiB').env('VIGIL_FALCO_HTTP_MAX_BODY'))
     .addOption(new Option('--falco-jsonl <file>', 'read Falco JSON lines from a file, or - for stdin (replay, program_output)').env('VIGIL_FALCO_JSONL'))
     .addOption(new Option('--falco-rule-prefix <prefix>', 'only events of rules whose names start with this become observations').default('Vigil').env('VIGIL_FALCO_RULE_PREFIX'))
-    .addOption(new Option('--stdout', 'write each observation to stdout as one JSON line').default(false).env('VIGIL_STDOUT'))
+    .addOption(new Option('--stdout', 'write each observation to stdout as one JSON line (env: VIGIL_STDOUT=true|false)'))
     .addOption(new Option('--cluster <name>', 'cluster name used in workload identities').default('default').env('VIGIL_CLUSTER'))
     .addOption(new Option('--node <name>', "this node's name [default: the hostname Falco reports]").env('VIGIL_NODE'))
-    .addOption(new Option('--include-host', 'also observe processes outside containers (needs the vigil_scope macro widened)').default(false).env('VIGIL_INCLUDE_HOST'))
+    .addOption(new Option('--include-host', 'also observe processes outside containers, which needs the vigil_scope macro widened (env: VIGIL_INCLUDE_HOST=true|false)'))
     .addOption(new Option('--max-field-length <chars>', 'cut command lines and paths longer than this').default('4096').env('VIGIL_MAX_FIELD_LENGTH'))
     .addOption(new Option('--metadata-wait <duration>', "how long to hold a new container's events for Falco's metadata").default('30s').env('VIGIL_METADATA_WAIT'))
     .addOption(new Option('--listen <host:port|off>', 'serve /healthz, /readyz and /metrics here').default('127.0.0.1:9376').env('VIGIL_LISTEN'));
@@ -76,7 +77,13 @@ Examples:
   return cmd;
 }
 
-export function agentConfigFromFlags(flags: AgentFlags, stdout: AgentConfig['stdout']): AgentConfig {
+export function agentConfigFromFlags(
+  flags: AgentFlags,
+  stdout: AgentConfig['stdout'],
+  env: NodeJS.ProcessEnv = process.env,
+): AgentConfig {
+  const wantStdout = flags.stdout ?? parseBoolean('VIGIL_STDOUT', env.VIGIL_STDOUT) ?? false;
+  const includeHost = flags.includeHost ?? parseBoolean('VIGIL_INCLUDE_HOST', env.VIGIL_INCLUDE_HOST) ?? false;
   const anyInput = flags.falco !== undefined || flags.falcoHttpListen !== undefined || flags.falcoJsonl !== undefined;
   const falcoTarget = flags.falco ?? (anyInput ? undefined : DEFAULT_FALCO_SOCKET);
   let grpc: AgentConfig['grpc'] = null;
@@ -109,7 +116,7 @@ export function agentConfigFromFlags(flags: AgentFlags, stdout: AgentConfig['std
         maxBodyBytes: positive('--falco-http-max-body', parseSize('--falco-http-max-body', flags.falcoHttpMaxBody)),
       }
     : null;
-  if (!flags.stdout) {
+  if (!wantStdout) {
     throw new ConfigError('no output for observations: pass --stdout');
   }
   const maxFieldLength = Number(flags.maxFieldLength);
@@ -119,7 +126,7 @@ export function agentConfigFromFlags(flags: AgentFlags, stdout: AgentConfig['std
   return {
     cluster: nonEmpty('--cluster', flags.cluster),
     node: flags.node ? flags.node : null,
-    includeHost: flags.includeHost,
+    includeHost,
     rulePrefix: flags.falcoRulePrefix,
     maxFieldLength,
     grpc,
@@ -152,8 +159,16 @@ async function runAgent(flags: AgentFlags): Promise<void> {
     await agent.stop();
     process.exit(1);
   }
-  await agent.finished();
+  try {
+    await agent.finished();
+  } catch (err) {
+    log.fatal({ err: (err as Error).message }, 'the agent failed');
+    await agent.stop();
+    process.exit(1);
+  }
   await agent.stop();
+  // An open stdin would keep the process alive after the agent is done.
+  process.exit(0);
 }
 
 function positive(option: string, value: number): number {

@@ -72,3 +72,18 @@ export function parseFalcoEndpoint(option: string, text: string): FalcoEndpoint 
   const { host, port } = parseHostPort(option, value);
   return { kind: 'tcp', target: host.includes(':') ? `[${host}]:${port}` : `${host}:${port}` };
 }
+
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+const FALSE = new Set(['0', 'false', 'no', 'off', '']);
+
+/**
+ * A boolean environment variable. commander treats any value of a flag's environment twin as
+ * "set", so VIGIL_STDOUT=false would switch output on; these are read here instead.
+ */
+export function parseBoolean(variable: string, text: string | undefined): boolean | undefined {
+  if (text === undefined) return undefined;
+  const value = text.trim().toLowerCase();
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  throw new ConfigError(`${variable}: "${text}" is not a boolean; use true or false`);
+}

@@ -38,7 +38,10 @@ export interface FalcoEvent {
 }
 
 /** Something odd but survivable about an event; the caller counts it. */
-export type DecodeWarning = 'unknown_priority' | 'missing_time' | 'unknown_field';
+export type DecodeWarning = 'unknown_priority' | 'missing_time' | 'unknown_field' | 'invalid_utf8';
+
+/** What every decoder puts where a field's bytes were not valid UTF-8. */
+export const REPLACEMENT_CHAR = '\uFFFD';
 
 export interface Decoded {
   readonly event: FalcoEvent;
@@ -112,10 +115,17 @@ export function parseRfc3339Ns(text: string): bigint | null {
   return BigInt(ms) * 1_000_000n + BigInt(fraction.padEnd(9, '0'));
 }
 
+// Events arrive in time order, many per second: the formatted second is reused.
+let lastSecond = -1n;
+let lastPrefix = '';
+
 /** Formats nanoseconds as RFC 3339 UTC with nine fractional digits, as Falco does. */
 export function formatRfc3339Ns(ns: bigint): string {
   const seconds = ns / 1_000_000_000n;
   const nanos = ns % 1_000_000_000n;
-  const iso = new Date(Number(seconds) * 1000).toISOString(); // yyyy-mm-ddThh:mm:ss.000Z
-  return `${iso.slice(0, 19)}.${nanos.toString().padStart(9, '0')}Z`;
+  if (seconds !== lastSecond) {
+    lastPrefix = new Date(Number(seconds) * 1000).toISOString().slice(0, 19); // yyyy-mm-ddThh:mm:ss
+    lastSecond = seconds;
+  }
+  return `${lastPrefix}.${nanos.toString().padStart(9, '0')}Z`;
 }

@@ -1,6 +1,7 @@
 // Decodes Falco's gRPC outputs `response` message into the shared FalcoEvent model.
 import { falco } from '../../proto/gen/falco.js';
 import {
+  REPLACEMENT_CHAR,
   priorityFromNumber,
   textFieldValue,
   type Decoded,
@@ -27,12 +28,19 @@ export function decodeGrpcResponse(res: falco.outputs.response): Decoded {
 
   const fields = new Map<string, FieldValue>();
   const raw = res.output_fields;
+  let invalidUtf8 = false;
   if (raw) {
     for (const key of Object.keys(raw)) {
       const value = raw[key];
-      fields.set(key, typeof value === 'string' ? textFieldValue(value) : null);
+      if (typeof value === 'string') {
+        if (value.includes(REPLACEMENT_CHAR)) invalidUtf8 = true;
+        fields.set(key, textFieldValue(value));
+      } else {
+        fields.set(key, null);
+      }
     }
   }
+  if (invalidUtf8) warnings.push('invalid_utf8');
 
   const source = res.source || SOURCE_BY_ENUM[res.source_deprecated ?? 0] || 'syscall';
   return {

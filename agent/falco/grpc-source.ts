@@ -53,6 +53,7 @@ export class GrpcSource {
   private waitingForDrain = false;
   private stopped = false;
   private warnedNoGrpc = false;
+  private versionSeen = false;
   private attempts = 0;
   private credentials: grpc.ChannelCredentials | null = null;
   private readonly backoff: Backoff;
@@ -131,6 +132,15 @@ export class GrpcSource {
     });
     call.on('error', (err: grpc.ServiceError) => {
       if (this.call !== call) return;
+      if (err.code === grpc.status.RESOURCE_EXHAUSTED) {
+        // grpc-js ends the whole stream on an oversize message; the messages Falco had already
+        // queued behind it on this stream are gone with it.
+        this.sink.reject(
+          'grpc',
+          'too_large',
+          `a Falco message exceeded --falco-max-message (${this.opts.maxMessageBytes} bytes); the stream ended and the events Falco had already sent on it are lost: ${err.details}`,
+        );
+      }
       this.failed(`stream failed: ${grpc.status[err.code] ?? err.code} ${err.details}`);
     });
     call.on('end', () => {
@@ -191,6 +201,7 @@ export class GrpcSource {
           this.log.warn({ err: err?.message }, "could not read Falco's version");
           return;
         }
+        this.versionSeen = true;
         this.metrics.falcoInfo.reset();
         this.metrics.falcoInfo.set({ version: res.version }, 1);
         this.log.info({ falcoVersion: res.version, engineVersion: res.engine_version }, 'connected to Falco');
@@ -206,7 +217,8 @@ export class GrpcSource {
     const delay = this.backoff.next();
     if (wasConnected) this.log.warn({ why, retryInMs: delay }, 'lost the Falco gRPC subscription; re-subscribing');
     else this.log.warn({ why, retryInMs: delay }, 'Falco gRPC is not reachable; retrying');
-    this.warnNoGrpc();
+    // A Falco that answered the version API before has gRPC; it is restarting, not too new.
+    if (!this.versionSeen) this.warnNoGrpc();
     this.retryTimer = setTimeout(() => this.subscribe(), delay);
   }
 

@@ -8,10 +8,8 @@
 // 400 malformed, 405 not a POST, 413 too large, 415 unknown content encoding.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isUtf8 } from 'node:buffer';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { Logger } from 'pino';
-import type { AgentMetrics } from '../metrics/agent-metrics.js';
 import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
 import { FalcoDecodeError } from './event.js';
 import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
@@ -30,7 +28,6 @@ export class HttpSource {
   constructor(
     private readonly opts: HttpSourceOptions,
     private readonly sink: IngestSink,
-    private readonly metrics: AgentMetrics,
     log: Logger,
   ) {
     this.log = log.child({ input: 'http' });
@@ -113,7 +110,6 @@ export class HttpSource {
       return;
     }
 
-    const validUtf8 = isUtf8(body);
     let items: unknown[];
     try {
       items = parseJsonEvents(body.toString('utf8'));
@@ -124,9 +120,7 @@ export class HttpSource {
     const errors: string[] = [];
     for (const item of items) {
       try {
-        const decoded = decodeJsonEvent(item);
-        if (!validUtf8) this.metrics.falcoWarnings.inc({ input: 'http', warning: 'invalid_utf8' });
-        this.sink.event(decoded, 'http');
+        this.sink.event(decodeJsonEvent(item), 'http');
       } catch (err) {
         if (!(err instanceof FalcoDecodeError)) throw err;
         this.sink.reject('http', err.reason, err.message);

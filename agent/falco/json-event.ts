@@ -2,6 +2,7 @@
 // file_output) and the Falcosidekick webhook body, which is the same object plus a `uuid`.
 import {
   FalcoDecodeError,
+  REPLACEMENT_CHAR,
   parseRfc3339Ns,
   priorityFromName,
   type Decoded,
@@ -69,9 +70,12 @@ export function decodeJsonEvent(value: unknown): Decoded {
         `"output_fields" must be an object, got ${describe(obj.output_fields)}`,
       );
     }
+    let invalidUtf8 = false;
     for (const [key, raw] of Object.entries(obj.output_fields as Record<string, unknown>)) {
+      if (typeof raw === 'string' && raw.includes(REPLACEMENT_CHAR)) invalidUtf8 = true;
       fields.set(key, toFieldValue(raw));
     }
+    if (invalidUtf8) warnings.push('invalid_utf8');
   }
 
   let timeNs: bigint | null = null;

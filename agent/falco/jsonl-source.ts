@@ -25,11 +25,16 @@ export class JsonLinesSource {
     private readonly stdin: NodeJS.ReadableStream = process.stdin,
   ) {}
 
-  /** Reads to the end of the input, waiting whenever the output is behind. */
-  async run(): Promise<JsonLinesResult> {
-    const input = this.path === '-' ? this.stdin : await openFile(this.path);
-    this.input = input;
+  /** Opens the input, failing with the path in the message when it cannot be read. */
+  async open(): Promise<void> {
+    this.input = this.path === '-' ? this.stdin : await openFile(this.path);
     this.log.info({ input: 'jsonl', path: this.path === '-' ? 'stdin' : this.path }, 'reading Falco JSON lines');
+  }
+
+  /** Reads to the end of the opened input, waiting whenever the output is behind. */
+  async run(): Promise<JsonLinesResult> {
+    const input = this.input;
+    if (!input) throw new Error('JsonLinesSource.run() before open()');
 
     let lines = 0;
     let events = 0;

@@ -85,15 +85,17 @@ export class Attributor {
 
   private hold(draft: Draft, nowMs: number): void {
     let waiting = this.pending.get(draft.containerId);
-    if (!waiting) {
-      if (this.pendingTotal >= this.opts.maxPendingTotal) this.dropOldestContainer();
-      waiting = { firstMs: nowMs, drafts: [] };
-      this.pending.set(draft.containerId, waiting);
-    }
-    if (waiting.drafts.length >= this.opts.maxPendingPerContainer) {
+    const full = this.pendingTotal >= this.opts.maxPendingTotal;
+    if (waiting && (full || waiting.drafts.length >= this.opts.maxPendingPerContainer)) {
       // Keep the earliest drafts: a container's first execs are the ones a baseline needs.
       this.onUnattributed({ containerId: draft.containerId, count: 1, why: 'overflow' });
       return;
+    }
+    if (!waiting) {
+      // A new container's first events outrank the backlog of the one waiting longest.
+      if (full) this.dropOldestContainer();
+      waiting = { firstMs: nowMs, drafts: [] };
+      this.pending.set(draft.containerId, waiting);
     }
     waiting.drafts.push(draft);
     this.pendingTotal++;

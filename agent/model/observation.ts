@@ -40,17 +40,18 @@ export type Draft = ObservationItem & {
   readonly timeNs: bigint;
   readonly node: string;
   readonly containerId: string;
-  readonly image: string | null;
-  readonly imageDigest: string | null;
   readonly rule: string;
   readonly priority: Priority | null;
 };
 
+/** Everything Falco's container metadata lookup resolves, all at once. */
 export interface Attribution {
   readonly workload: WorkloadId;
   readonly pod: string | null;
   readonly podUid: string | null;
   readonly container: string;
+  readonly image: string | null;
+  readonly imageDigest: string | null;
 }
 
 export type Observation = Draft & Attribution;

@@ -1,9 +1,11 @@
 // Writes each observation as one JSON line (`vigil agent --stdout`).
 //
-// The stream's own buffer absorbs bursts. Past `maxBufferedBytes` observations are dropped and
-// counted rather than held: the HTTP input cannot push back on Falco (Falco would stall every
-// output), while the gRPC input stops polling as soon as `backlogged` is true, so it never
-// reaches the limit.
+// Lines are gathered and written once per event-loop turn: one write request per observation
+// cost more than serializing it. The stream's own buffer absorbs bursts. Past
+// `maxBufferedBytes` observations are dropped and counted rather than held: the HTTP input
+// cannot push back on Falco (Falco would stall every output), while the gRPC input stops polling
+// as soon as `backlogged` is true, so it only reaches the limit when a single poll brings more
+// than the limit (Falco sends its whole queue per request).
 import { EventEmitter } from 'node:events';
 import type { AgentMetrics } from '../metrics/agent-metrics.js';
 import { observationToJson, type Observation } from '../model/observation.js';
@@ -17,41 +19,72 @@ export interface ObservationOutput {
   close(): Promise<void>;
 }
 
+export type LineStream = NodeJS.WritableStream & { writableLength: number; writableNeedDrain: boolean };
+
 export class JsonLinesOutput implements ObservationOutput {
   private readonly events = new EventEmitter();
   private waiting = false;
+  private batch = '';
+  private flushQueued = false;
+  private closedBy: Error | null = null;
+  /** Resolves with the error once the stream can take no more (EPIPE: the reader went away). */
+  readonly closed: Promise<Error>;
 
   constructor(
-    private readonly stream: NodeJS.WritableStream & { writableLength: number; writableNeedDrain: boolean },
+    private readonly stream: LineStream,
     private readonly metrics: AgentMetrics,
     private readonly maxBufferedBytes = 64 * 1024 * 1024,
-  ) {}
+  ) {
+    this.closed = new Promise((resolve) => {
+      stream.on('error', (err: Error) => {
+        if (this.closedBy) return;
+        this.closedBy = err;
+        this.waiting = false;
+        this.events.emit('drain');
+        resolve(err);
+      });
+    });
+  }
 
   get backlogged(): boolean {
-    return this.stream.writableNeedDrain;
+    return this.waiting || this.stream.writableNeedDrain;
   }
 
   write(obs: Observation): void {
-    if (this.stream.writableLength > this.maxBufferedBytes) {
+    if (this.closedBy || this.stream.writableLength + this.batch.length > this.maxBufferedBytes) {
       this.metrics.outputDropped.inc({ output: 'stdout' });
       return;
     }
-    const ok = this.stream.write(`${JSON.stringify(observationToJson(obs))}\n`);
-    if (!ok && !this.waiting) {
+    this.batch += `${JSON.stringify(observationToJson(obs))}\n`;
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  drained(): Promise<void> {
+    if (!this.backlogged && this.batch === '') return Promise.resolve();
+    return new Promise((resolve) => this.events.once('drain', resolve));
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await this.drained();
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    if (this.batch === '' || this.closedBy) return;
+    const ok = this.stream.write(this.batch);
+    this.batch = '';
+    if (ok) {
+      this.events.emit('drain');
+    } else if (!this.waiting) {
       this.waiting = true;
       this.stream.once('drain', () => {
         this.waiting = false;
         this.events.emit('drain');
       });
     }
-  }
-
-  drained(): Promise<void> {
-    if (!this.backlogged) return Promise.resolve();
-    return new Promise((resolve) => this.events.once('drain', resolve));
-  }
-
-  async close(): Promise<void> {
-    await this.drained();
   }
 }

@@ -82,8 +82,9 @@ export class Ingest implements IngestSink {
       return;
     }
     if (result.truncated > 0) this.metrics.truncated.inc(result.truncated);
+    const pendingBefore = this.attributor.pendingCount;
     const ready = this.attributor.accept(result.draft, result.attribution, this.now());
-    this.metrics.pendingAttribution.set(this.attributor.pendingCount);
+    if (this.attributor.pendingCount !== pendingBefore) this.metrics.pendingAttribution.set(this.attributor.pendingCount);
     for (const obs of ready) this.emit(obs);
   }
 

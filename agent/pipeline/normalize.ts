@@ -102,23 +102,13 @@ export function normalize(event: FalcoEvent, opts: NormalizeOptions): Normalized
   const containerId = fieldText(event, 'container.id');
   if (containerId === null) return skip('no_container', 'container.id missing');
   const node = opts.node ?? event.hostname;
-  const repo = fieldText(event, 'container.image.repository');
-  const tag = fieldText(event, 'container.image.tag');
-  const draft: Draft = {
-    ...item,
-    timeNs: event.timeNs,
-    node,
-    containerId,
-    image: repo === null ? null : tag === null ? repo : `${repo}:${tag}`,
-    imageDigest: fieldText(event, 'container.image.digest'),
-    rule: event.rule,
-    priority: event.priority,
-  };
+  const draft: Draft = { ...item, timeNs: event.timeNs, node, containerId, rule: event.rule, priority: event.priority };
 
   let attribution: Attribution | null;
   if (containerId === 'host') {
     if (!opts.includeHost) return skip('host_process', draft.type === 'process' ? draft.process.exe : 'network');
-    attribution = { workload: hostWorkload(opts.cluster, node), pod: null, podUid: null, container: 'host' };
+    const workload = hostWorkload(opts.cluster, node);
+    attribution = { workload, pod: null, podUid: null, container: 'host', image: null, imageDigest: null };
   } else {
     attribution = attributionOf(event, opts.cluster);
   }
@@ -129,6 +119,10 @@ export function normalize(event: FalcoEvent, opts: NormalizeOptions): Normalized
 function attributionOf(event: FalcoEvent, cluster: string): Attribution | null {
   const container = fieldText(event, 'container.name');
   if (container === null) return null;
+  const repo = fieldText(event, 'container.image.repository');
+  const tag = fieldText(event, 'container.image.tag');
+  const image = repo === null ? null : tag === null ? repo : `${repo}:${tag}`;
+  const imageDigest = fieldText(event, 'container.image.digest');
   const facts: PodFacts = {
     namespace: fieldText(event, 'k8s.ns.name'),
     podName: fieldText(event, 'k8s.pod.name'),
@@ -147,13 +141,13 @@ function attributionOf(event: FalcoEvent, cluster: string): Attribution | null {
   };
   const k8s = kubernetesWorkload(cluster, facts);
   if (k8s !== null) {
-    return { workload: k8s, pod: facts.podName, podUid: fieldText(event, 'k8s.pod.uid'), container };
+    return { workload: k8s, pod: facts.podName, podUid: fieldText(event, 'k8s.pod.uid'), container, image, imageDigest };
   }
   if (facts.namespace !== null || facts.podName !== null) {
     // Half of the pod metadata: wait for the rest rather than invent a workload.
     return null;
   }
-  return { workload: containerWorkload(cluster, container), pod: null, podUid: null, container };
+  return { workload: containerWorkload(cluster, container), pod: null, podUid: null, container, image, imageDigest };
 }
 
 function skip(reason: SkipReason, detail: string): Normalized {

@@ -37,6 +37,12 @@ t.test('configuration errors exit 2 with a message that says what to do', async 
     t.equal(res.code, 2, args.join(' '));
     t.match(res.stderr, message);
   }
+  const envOff = await runVigil(['agent'], { env: { VIGIL_STDOUT: 'false' } });
+  t.equal(envOff.code, 2, 'VIGIL_STDOUT=false means no output');
+  t.match(envOff.stderr, /no output for observations/);
+  const envBad = await runVigil(['agent'], { env: { VIGIL_STDOUT: 'maybe' } });
+  t.equal(envBad.code, 2);
+  t.match(envBad.stderr, /VIGIL_STDOUT: "maybe" is not a boolean; use true or false/);
   const badLevel = await runVigil(['agent', '--stdout', '--log-level', 'loud']);
   t.not(badLevel.code, 0);
   t.match(badLevel.stderr, /Allowed choices are fatal, error, warn, info, debug, trace, silent/);
@@ -124,4 +130,19 @@ t.test('not ready while the only input, Falco gRPC, is unreachable', async (t) =
   t.same(await ready.json(), { status: 'not ready', checks: { falco_grpc: false } });
   child.kill('SIGINT');
   t.equal((await done).code, 0);
+});
+
+t.test('stdout closed by its reader (vigil agent | head): the agent stops cleanly', async (t) => {
+  const child = spawnVigil(['agent', '--stdout', '--listen', 'off', '--falco-jsonl', '-'], { VIGIL_STDOUT: 'true' });
+  const done = collect(child, undefined, 30_000);
+  child.stdin.on('error', () => undefined); // EPIPE here too once the agent has gone
+  child.stdin.write(`${toJsonLine(execEvent({ exe: '/first' }))}\n`);
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  child.stdout.destroy(); // like `head -1` exiting
+  const more = setInterval(() => child.stdin.write(`${toJsonLine(execEvent({ exe: '/more' }))}\n`), 20);
+  const result = await done;
+  clearInterval(more);
+  t.equal(result.code, 0, result.stderr);
+  t.ok(jsonLines(result.stderr).some((l) => l.msg === 'stdout was closed by its reader; stopping'));
+  t.notMatch(result.stderr, /EPIPE.*\n\s+at /, 'no stack trace');
 });

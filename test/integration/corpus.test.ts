@@ -91,6 +91,7 @@ for (const [file, e] of Object.entries(expectations)) {
       t.equal(o.skipped.failed_syscall, e.failedExec, `${name}: failed execs`);
       t.equal(o.skipped.host_process, e.host, `${name}: host processes`);
       t.equal(o.unattributed, e.neverAttributed, `${name}: never attributed`);
+      t.same(o.observations.filter((x) => x.image === null), [], `${name}: every container observation has its image, held ones too`);
       if (e.host === 0 && e.neverAttributed === 0) {
         t.equal(count(o, 'process'), e.process, `${name}: process`);
         t.equal(count(o, 'network', 'outbound'), e.outbound, `${name}: outbound`);

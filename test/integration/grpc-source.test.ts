@@ -130,6 +130,7 @@ t.test('bad input over gRPC is counted and the stream goes on', async (t) => {
   t.equal(await run.metric('vigil_agent_falco_rejected_total', { input: 'grpc', reason: 'malformed_protobuf' }), 2);
   t.equal(await run.metric('vigil_agent_falco_event_warnings_total', { warning: 'unknown_priority' }), 1);
   t.equal(await run.metric('vigil_agent_fields_truncated_total'), 1);
+  t.equal(await run.metric('vigil_agent_falco_event_warnings_total', { input: 'grpc', warning: 'invalid_utf8' }), 1);
   t.equal(await run.metric('vigil_agent_events_skipped_total', { reason: 'other_source' }), 1);
   t.equal(await run.metric('vigil_agent_falco_syscall_drops_total'), 12);
   await run.waitForLog((l) => l.msg === 'rejected a Falco payload' && l.reason === 'malformed_protobuf');
@@ -166,4 +167,43 @@ t.test('a slow output makes the agent stop polling: Falco keeps the events, none
   t.equal(written, total, 'every event written');
   t.ok(sawBacklog, 'Falco held events while the output was behind');
   t.equal(await run.metric('vigil_agent_output_dropped_total'), 0, 'nothing dropped');
+});
+
+t.test('an oversize message is counted; the agent re-subscribes and goes on', async (t) => {
+  const target = socket();
+  const falcoServer = new FakeFalco({ address: target });
+  await falcoServer.start();
+  t.teardown(() => falcoServer.stop());
+  const run = await startAgent(grpcConfig(target, { maxMessageBytes: 64 * 1024 }));
+  t.teardown(() => run.stop());
+  await run.waitForLog((l) => l.msg === 'connected to Falco');
+  falcoServer.publish(toGrpcResponse(execEvent({ exe: '/huge', cmdline: 'z'.repeat(100 * 1024) })));
+  await run.waitForLog((l) => l.msg === 'rejected a Falco payload' && l.reason === 'too_large');
+  falcoServer.publish(toGrpcResponse(execEvent({ exe: '/after-huge' })));
+  const [obs] = await run.waitForObservations(1);
+  t.equal(obs?.process?.exe, '/after-huge');
+  t.equal(await run.metric('vigil_agent_falco_rejected_total', { input: 'grpc', reason: 'too_large' }), 1);
+});
+
+t.test('a Falco that reported its version and restarts gets no "too new for gRPC" hint', async (t) => {
+  const target = socket();
+  const falcoServer = new FakeFalco({ address: target });
+  await falcoServer.start();
+  const run = await startAgent(grpcConfig(target));
+  t.teardown(() => run.stop());
+  await run.waitForLog((l) => l.msg === 'connected to Falco');
+  await falcoServer.stop();
+  await run.waitForLog((l) => l.msg === 'lost the Falco gRPC subscription; re-subscribing');
+  await run.waitForLog((l) => l.msg === 'Falco gRPC is not reachable; retrying');
+  t.notOk(run.logs.some((l) => typeof l.msg === 'string' && l.msg.includes('no gRPC output')));
+});
+
+t.test('a Falco 0.44 answering the version API gets the hint', async (t) => {
+  const target = socket();
+  const falcoServer = new FakeFalco({ address: target, version: { version: '0.44.0', minor: 44 } });
+  await falcoServer.start();
+  t.teardown(() => falcoServer.stop());
+  const run = await startAgent(grpcConfig(target));
+  t.teardown(() => run.stop());
+  await run.waitForLog((l) => typeof l.msg === 'string' && l.msg.includes('Falco 0.44 and later have no gRPC output'));
 });

@@ -1,9 +1,9 @@
 // Runs the built `vigil` executable (dist/) as a user would.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../agent/version.js';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = PACKAGE_ROOT;
 export const VIGIL = join(ROOT, 'dist', 'agent', 'cli', 'vigil.js');
 
 export interface CliResult {

@@ -2,13 +2,13 @@
 // Falco's gRPC output would carry it (every value as text, "<NA>" for missing, the event time
 // in the Timestamp, evt.time as Falco's text rendering of an absolute time).
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../agent/version.js';
 import { parseLosslessJson } from '../../agent/falco/lossless-json.js';
 import { PRIORITIES, parseRfc3339Ns } from '../../agent/falco/event.js';
 import type { OutputsResponse } from '../../proto/falco-services.js';
 
-export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
+export const CORPUS_DIR = join(PACKAGE_ROOT, 'test', 'corpus');
 
 export interface CorpusEvent {
   /** The line exactly as in the file: what Falco's http_output would POST. */

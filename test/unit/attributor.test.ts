@@ -9,8 +9,6 @@ function draft(containerId: string, exe: string): Draft {
     timeNs: 1n,
     node: 'n',
     containerId,
-    image: null,
-    imageDigest: null,
     rule: 'Vigil process exec',
     priority: 'informational',
   };
@@ -20,6 +18,8 @@ const web: Attribution = {
   pod: 'checkout-1-a',
   podUid: null,
   container: 'app',
+  image: 'registry.example/checkout:4.2',
+  imageDigest: 'sha256:feed',
 };
 const opts = { pendingTtlMs: 1000, maxPendingPerContainer: 3, maxPendingTotal: 5, maxKnownContainers: 2 };
 
@@ -36,6 +36,7 @@ t.test('drafts wait for metadata and are released in order before the resolving 
   const out = a.accept(draft('c1', '/app'), web, 20);
   t.same(exes(out), ['/entry.sh', '/bin/sh', '/app']);
   t.ok(out.every((o) => o.workload.name === 'checkout' && o.container === 'app'));
+  t.ok(out.every((o) => o.image === 'registry.example/checkout:4.2' && o.imageDigest === 'sha256:feed'), 'held drafts get the image too');
   t.equal(a.pendingCount, 0);
   const later = a.accept(draft('c1', '/late'), null, 30);
   t.same(exes(later), ['/late'], 'resolved containers are remembered');
@@ -62,9 +63,13 @@ t.test('bounds: per container keeps the earliest, total evicts the oldest contai
   a.accept(draft('c2', '/c2-0'), null, 5);
   a.accept(draft('c2', '/c2-1'), null, 6);
   t.equal(a.pendingCount, 5);
-  a.accept(draft('c3', '/c3-0'), null, 7);
-  t.same(lost[1], { containerId: 'c1', count: 3, why: 'overflow' }, 'oldest container given up');
-  t.same(exes(a.accept(draft('c2', '/c2-2'), web, 8)), ['/c2-0', '/c2-1', '/c2-2']);
+  a.accept(draft('c2', '/c2-2'), null, 7);
+  t.same(lost[1], { containerId: 'c2', count: 1, why: 'overflow' }, 'full: a waiting container cannot grow');
+  t.equal(a.pendingCount, 5);
+  a.accept(draft('c3', '/c3-0'), null, 8);
+  t.same(lost[2], { containerId: 'c1', count: 3, why: 'overflow' }, 'full: a new container evicts the oldest');
+  t.equal(a.pendingCount, 3);
+  t.same(exes(a.accept(draft('c2', '/c2-3'), web, 9)), ['/c2-0', '/c2-1', '/c2-3']);
 });
 
 t.test('close gives up on everything still waiting', async (t) => {

@@ -8,7 +8,9 @@ t.test('integers beyond 2^53 stay exact as bigint', async (t) => {
   t.equal(parsed.f, 1.5);
 });
 
-t.test('digits inside strings are never touched', async (t) => {
+t.test('digits inside strings are never touched, also where they look like a value', async (t) => {
+  const tricky = '{"cmd": "x:12345678901234567890,y", "list": "[1234567890123456789]", "t": 1763629200123456789}';
+  t.same(parseLosslessJson(tricky), { cmd: 'x:12345678901234567890,y', list: '[1234567890123456789]', t: 1763629200123456789n });
   const text = '{"cmd": "sleep 1763629200123456789", "esc": "a\\"1763629200123456789\\"", "big": -9007199254740993}';
   const parsed = parseLosslessJson(text) as Record<string, unknown>;
   t.equal(parsed.cmd, 'sleep 1763629200123456789');
@@ -30,6 +32,20 @@ t.test('strings that start like the internal markers come back unchanged', async
   t.equal(parsed.z, '\u0000sabc');
   t.equal(parsed.y, 12345678901234567890n);
   t.same(parseLosslessJson('["\\u0000b7"]'), ['\u0000b7'], 'also without any big number present');
+});
+
+t.test('long fractions and exponents stay numbers on both paths', async (t) => {
+  t.same(parseLosslessJson('{"a": 0.30000000000000004, "b": 1.2345678901234567e300, "c": 12345678901234567890}'), {
+    a: 0.30000000000000004,
+    b: 1.2345678901234567e300,
+    c: 12345678901234567890n,
+  });
+  // A NUL-led string sends the text down the exact path.
+  t.same(parseLosslessJson('{"s": "\\u0000x", "a": 0.30000000000000004, "c": 12345678901234567890}'), {
+    s: '\u0000x',
+    a: 0.30000000000000004,
+    c: 12345678901234567890n,
+  });
 });
 
 t.test('malformed JSON throws', async (t) => {

@@ -54,13 +54,13 @@ t.test('exec in a Deployment pod', async (t) => {
     pod: 'web-7d9c8b6f5-x2k4p',
     podUid: 'uid-1',
     container: 'nginx',
+    image: 'docker.io/library/nginx:1.27.3',
+    imageDigest: 'sha256:abc',
   });
   t.equal(r.draft.type, 'process');
   t.match(r.draft, {
     node: 'node-1',
     containerId: 'c0ffee',
-    image: 'docker.io/library/nginx:1.27.3',
-    imageDigest: 'sha256:abc',
     process: { exe: '/usr/sbin/nginx', parentExe: '/docker-entrypoint.sh', uid: 0, pid: 12, exeUpperLayer: false },
   });
   t.equal(r.truncated, 0);
@@ -133,5 +133,5 @@ t.test('long command lines and paths are cut and counted', async (t) => {
 
 t.test('image without tag', async (t) => {
   const r = normalize(event({ ...exec, 'container.image.tag': null }), opts);
-  t.equal(r.kind === 'draft' && r.draft.image, 'docker.io/library/nginx');
+  t.equal(r.kind === 'draft' && r.attribution?.image, 'docker.io/library/nginx');
 });

@@ -1,0 +1,210 @@
+// Agent ingest benchmark: how many Falco events per second one agent process takes over gRPC
+// and over HTTP JSON with no loss, its CPU and resident memory, and beside it the raw decode
+// rate of the same messages (protobuf decode, JSON parse) as the ceiling for that encoding.
+//
+// The agent runs as the real CLI in a child process (single-threaded, so one core); this process
+// plays Falco. Counts, CPU and memory come from the agent's own /metrics.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent as HttpAgent, request } from 'node:http';
+import { decodeJsonEvent, parseJsonEvents } from '../../agent/falco/json-event.js';
+import { decodeGrpcResponse } from '../../agent/falco/grpc-event.js';
+import { decodeOutputsResponse, encodeOutputsResponse } from '../../proto/falco-services.js';
+import { FakeFalco } from '../support/falco-server.js';
+import { collect, spawnVigil } from '../support/cli.js';
+import { loadCorpus, loadExpectations, toGrpcResponse } from '../support/corpus.js';
+import { describeMachine, machine, record } from './machine.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
+const HTTP_EVENTS = Number(process.env.BENCH_HTTP_EVENTS ?? 50_000);
+
+// Every attributable container event of the corpora, cycled.
+const files = Object.entries(loadExpectations())
+  .filter(([, e]) => e.host === 0 && e.internal === 0 && e.otherSource === 0)
+  .map(([file]) => file);
+const corpus = files.flatMap((f) => loadCorpus(f));
+const lines = corpus.map((c) => c.line);
+const encoded = corpus.map((c) => encodeOutputsResponse(toGrpcResponse(c.json)));
+const avgJsonBytes = Math.round(lines.reduce((s, l) => s + Buffer.byteLength(l), 0) / lines.length);
+const avgProtoBytes = Math.round(encoded.reduce((s, b) => s + b.length, 0) / encoded.length);
+
+function rate(n: number, ms: number): number {
+  return Math.round((n / ms) * 1000);
+}
+
+function timeLoop(n: number, fn: (i: number) => void): number {
+  for (let i = 0; i < Math.min(n, 20_000); i++) fn(i); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < n; i++) fn(i);
+  return rate(n, performance.now() - start);
+}
+
+interface AgentRun {
+  readonly eventsPerSecond: number;
+  readonly events: number;
+  readonly rejected: number;
+  readonly cpuSeconds: number;
+  readonly cpuPerEventMicros: number;
+  readonly rssMB: number;
+}
+
+async function metrics(port: number): Promise<Map<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const at = line.lastIndexOf(' ');
+    const key = line.slice(0, at);
+    out.set(key, (out.get(key) ?? 0) + Number(line.slice(at + 1)));
+  }
+  return out;
+}
+
+function sum(m: Map<string, number>, prefix: string): number {
+  let total = 0;
+  for (const [k, v] of m) if (k.startsWith(prefix)) total += v;
+  return total;
+}
+
+async function startAgentProcess(args: string[]): Promise<{ port: number; httpPort: number; stop: () => Promise<void> }> {
+  const child = spawnVigil(['agent', '--stdout', '--listen', '127.0.0.1:0', '--log-level', 'info', ...args]);
+  const done = collect(child, undefined, 600_000);
+  // Observations go to stdout; a benchmark reading them would measure itself, so drain them.
+  child.stdout.resume();
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  let port = 0;
+  let httpPort = 0;
+  const want = args.includes('--falco-http-listen');
+  const deadline = Date.now() + 15_000;
+  while ((!port || (want && !httpPort)) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    for (const line of stderr.split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const l = JSON.parse(line) as { msg?: string; address?: string };
+      if (l.msg === 'serving /healthz, /readyz and /metrics') port = Number(l.address?.split(':').pop());
+      if (l.msg === 'listening for Falco http_output') httpPort = Number(l.address?.split(':').pop());
+    }
+  }
+  if (!port) throw new Error(`agent did not start: ${stderr}`);
+  return {
+    port,
+    httpPort,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await done;
+    },
+  };
+}
+
+async function waitForEvents(port: number, n: number, timeoutMs: number): Promise<{ ms: number; m: Map<string, number> }> {
+  const start = performance.now();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const m = await metrics(port);
+    if (sum(m, 'vigil_agent_falco_events_total') + sum(m, 'vigil_agent_falco_rejected_total') >= n || Date.now() > deadline) {
+      return { ms: performance.now() - start, m };
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function summarize(n: number, ms: number, before: Map<string, number>, after: Map<string, number>): AgentRun {
+  const cpu = sum(after, 'vigil_agent_process_cpu_seconds_total') - sum(before, 'vigil_agent_process_cpu_seconds_total');
+  const events = sum(after, 'vigil_agent_falco_events_total') - sum(before, 'vigil_agent_falco_events_total');
+  return {
+    eventsPerSecond: rate(events, ms),
+    events,
+    rejected: sum(after, 'vigil_agent_falco_rejected_total'),
+    cpuSeconds: Math.round(cpu * 100) / 100,
+    cpuPerEventMicros: Math.round(((cpu * 1e6) / n) * 10) / 10,
+    rssMB: Math.round(sum(after, 'vigil_agent_process_resident_memory_bytes') / 1024 / 1024),
+  };
+}
+
+async function grpcRun(): Promise<AgentRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
+  const target = `unix://${join(dir, 'falco.sock')}`;
+  const server = new FakeFalco({ address: target });
+  await server.start();
+  const agent = await startAgentProcess(['--falco', target]);
+  // Let it subscribe, then hand it Falco's whole queue at once, as after a busy second.
+  await new Promise((r) => setTimeout(r, 500));
+  const before = await metrics(agent.port);
+  const responses = corpus.map((c) => toGrpcResponse(c.json));
+  for (let i = 0; i < EVENTS; i++) server.publish(responses[i % responses.length] ?? {});
+  const { ms, m } = await waitForEvents(agent.port, EVENTS, 300_000);
+  const result = summarize(EVENTS, ms, before, m);
+  await agent.stop();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+async function httpRun(connections: number): Promise<AgentRun> {
+  const agent = await startAgentProcess(['--falco-http-listen', '127.0.0.1:0']);
+  const before = await metrics(agent.port);
+  const pool = new HttpAgent({ keepAlive: true, maxSockets: connections });
+  let next = 0;
+  const start = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < HTTP_EVENTS) {
+      const body = lines[next++ % lines.length] ?? '';
+      await new Promise<void>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: agent.httpPort, method: 'POST', path: '/', agent: pool, headers: { 'Content-Type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const ms = performance.now() - start;
+  const after = await metrics(agent.port);
+  pool.destroy();
+  const result = summarize(HTTP_EVENTS, ms, before, after);
+  await agent.stop();
+  return result;
+}
+
+const m = machine();
+console.log(`agent ingest benchmark — ${describeMachine(m)}`);
+console.log(`corpus: ${corpus.length} distinct events from ${files.length} files; JSON ${avgJsonBytes} B/event, protobuf ${avgProtoBytes} B/event`);
+
+const protoDecode = timeLoop(EVENTS, (i) => decodeOutputsResponse(encoded[i % encoded.length] ?? Buffer.alloc(0)));
+const protoToEvent = timeLoop(EVENTS, (i) => decodeGrpcResponse(decodeOutputsResponse(encoded[i % encoded.length] ?? Buffer.alloc(0))));
+const jsonParse = timeLoop(EVENTS, (i) => JSON.parse(lines[i % lines.length] ?? '{}'));
+const jsonToEvent = timeLoop(EVENTS, (i) => decodeJsonEvent(parseJsonEvents(lines[i % lines.length] ?? '{}')[0]));
+console.log(`raw decode, this process: protobuf ${protoDecode.toLocaleString()}/s (→ FalcoEvent ${protoToEvent.toLocaleString()}/s); JSON.parse ${jsonParse.toLocaleString()}/s (lossless → FalcoEvent ${jsonToEvent.toLocaleString()}/s)`);
+
+const grpc = await grpcRun();
+console.log(
+  `gRPC  → agent: ${grpc.eventsPerSecond.toLocaleString()} events/s (${Math.round((grpc.eventsPerSecond / protoToEvent) * 100)}% of decode-to-event rate), ` +
+    `${grpc.events.toLocaleString()}/${EVENTS.toLocaleString()} received, ${grpc.rejected} rejected, ${grpc.cpuPerEventMicros} µs CPU/event, RSS ${grpc.rssMB} MB`,
+);
+const http1 = await httpRun(1);
+console.log(
+  `HTTP  → agent, 1 connection (as Falco's http_output): ${http1.eventsPerSecond.toLocaleString()} events/s, ` +
+    `${http1.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${http1.cpuPerEventMicros} µs CPU/event, RSS ${http1.rssMB} MB`,
+);
+const http8 = await httpRun(8);
+console.log(
+  `HTTP  → agent, 8 connections: ${http8.eventsPerSecond.toLocaleString()} events/s (${Math.round((http8.eventsPerSecond / jsonToEvent) * 100)}% of decode-to-event rate), ` +
+    `${http8.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${http8.cpuPerEventMicros} µs CPU/event, RSS ${http8.rssMB} MB`,
+);
+const file = record('agent-ingest', {
+  events: EVENTS,
+  httpEvents: HTTP_EVENTS,
+  bytesPerEvent: { json: avgJsonBytes, protobuf: avgProtoBytes },
+  decodePerSecond: { protobuf: protoDecode, protobufToEvent: protoToEvent, jsonParse, jsonToEvent },
+  grpc,
+  http1,
+  http8,
+});
+console.log(`figures written to ${file}`);
