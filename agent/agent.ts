@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { GrpcSource, type FalcoTls } from './falco/grpc-source.js';
 import { HttpSource } from './falco/http-source.js';
+import { readTlsMaterial, readToken, type HttpTlsFiles } from './falco/http-auth.js';
 import { JsonLinesSource } from './falco/jsonl-source.js';
 import { HealthServer } from './metrics/health-server.js';
 import { AgentMetrics } from './metrics/agent-metrics.js';
@@ -26,7 +27,11 @@ export interface AgentConfig {
     readonly backoffMaxMs: number;
     readonly maxMessageBytes: number;
   };
-  readonly http: null | (HostPort & { readonly maxBodyBytes: number });
+  readonly http: null | (HostPort & {
+    readonly maxBodyBytes: number;
+    readonly tls?: HttpTlsFiles | null;
+    readonly tokenFile?: string | null;
+  });
   /** A path or "-" for stdin. */
   readonly jsonl: string | null;
   /** Where observations go as JSON lines. */
@@ -81,7 +86,9 @@ export class Agent {
       this.log.info({ address: `${this.healthAddress.address}:${this.healthAddress.port}` }, 'serving /healthz, /readyz and /metrics');
     }
     if (c.http) {
-      this.http = new HttpSource(c.http, this.ingest, this.log);
+      const tls = c.http.tls ? await readTlsMaterial(c.http.tls) : null;
+      const token = c.http.tokenFile ? await readToken(c.http.tokenFile) : null;
+      this.http = new HttpSource({ ...c.http, tls, token }, this.ingest, this.log);
       this.httpAddress = await this.http.start();
     }
     if (c.grpc) {

@@ -1,6 +1,7 @@
 // `vigil agent`: flags (each with an environment twin) → AgentConfig → a running Agent.
 import { Command, Option } from 'commander';
 import { Agent, type AgentConfig } from '../agent.js';
+import type { HttpTlsFiles } from '../falco/http-auth.js';
 import {
   ConfigError,
   parseBoolean,
@@ -24,6 +25,10 @@ export interface AgentFlags extends LogOptions {
   falcoMaxMessage: string;
   falcoHttpListen?: string;
   falcoHttpMaxBody: string;
+  falcoHttpTlsCert?: string;
+  falcoHttpTlsKey?: string;
+  falcoHttpClientCa?: string;
+  falcoHttpTokenFile?: string;
   falcoJsonl?: string;
   falcoRulePrefix: string;
   stdout?: boolean;
@@ -52,6 +57,10 @@ export function agentCommand(): Command {
     .addOption(new Option('--falco-max-message <size>', 'largest gRPC message accepted from Falco; a larger one ends the stream').default('16MiB').env('VIGIL_FALCO_MAX_MESSAGE'))
     .addOption(new Option('--falco-http-listen <host:port>', 'receive Falco http_output / Falcosidekick webhook JSON, e.g. 127.0.0.1:2802').env('VIGIL_FALCO_HTTP_LISTEN'))
     .addOption(new Option('--falco-http-max-body <size>', 'largest HTTP body accepted (larger: 413)').default('4MiB').env('VIGIL_FALCO_HTTP_MAX_BODY'))
+    .addOption(new Option('--falco-http-tls-cert <file>', 'serve the HTTP receiver over HTTPS with this certificate').env('VIGIL_FALCO_HTTP_TLS_CERT'))
+    .addOption(new Option('--falco-http-tls-key <file>', 'key for --falco-http-tls-cert').env('VIGIL_FALCO_HTTP_TLS_KEY'))
+    .addOption(new Option('--falco-http-client-ca <file>', "require a client certificate signed by this CA (Falco's http_output mtls)").env('VIGIL_FALCO_HTTP_CLIENT_CA'))
+    .addOption(new Option('--falco-http-token-file <file>', 'require Authorization: Bearer <token> (e.g. a Falcosidekick webhook header)').env('VIGIL_FALCO_HTTP_TOKEN_FILE'))
     .addOption(new Option('--falco-jsonl <file>', 'read Falco JSON lines from a file, or - for stdin (replay, program_output)').env('VIGIL_FALCO_JSONL'))
     .addOption(new Option('--falco-rule-prefix <prefix>', 'only events of rules whose names start with this become observations').default('Vigil').env('VIGIL_FALCO_RULE_PREFIX'))
     .addOption(new Option('--stdout', 'write each observation to stdout as one JSON line (env: VIGIL_STDOUT=true|false)'))
@@ -114,6 +123,8 @@ export function agentConfigFromFlags(
     ? {
         ...parseHostPort('--falco-http-listen', flags.falcoHttpListen),
         maxBodyBytes: positive('--falco-http-max-body', parseSize('--falco-http-max-body', flags.falcoHttpMaxBody)),
+        tls: httpTls(flags),
+        tokenFile: flags.falcoHttpTokenFile ?? null,
       }
     : null;
   if (!wantStdout) {
@@ -169,6 +180,16 @@ async function runAgent(flags: AgentFlags): Promise<void> {
   await agent.stop();
   // An open stdin would keep the process alive after the agent is done.
   process.exit(0);
+}
+
+function httpTls(flags: AgentFlags): HttpTlsFiles | null {
+  const { falcoHttpTlsCert: certFile, falcoHttpTlsKey: keyFile, falcoHttpClientCa: clientCaFile } = flags;
+  if (!certFile && !keyFile) {
+    if (clientCaFile) throw new ConfigError('--falco-http-client-ca needs HTTPS: pass --falco-http-tls-cert and --falco-http-tls-key too');
+    return null;
+  }
+  if (!certFile || !keyFile) throw new ConfigError('--falco-http-tls-cert and --falco-http-tls-key go together');
+  return { certFile, keyFile, clientCaFile: clientCaFile ?? null };
 }
 
 function positive(option: string, value: number): number {

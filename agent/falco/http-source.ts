@@ -5,20 +5,26 @@
 // slow, so the receiver never waits on anything downstream: it decodes, hands the event to the
 // ingest path (which drops and counts rather than blocks when the output is behind) and answers
 // at once. Status codes still say what happened, for people testing with curl: 200 accepted,
-// 400 malformed, 405 not a POST, 413 too large, 415 unknown content encoding.
+// 400 malformed, 401 wrong token, 405 not a POST, 413 too large, 415 unknown content encoding.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
 import { FalcoDecodeError } from './event.js';
 import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
+import { bearerMatches, isLoopback, type HttpTlsMaterial } from './http-auth.js';
 
 export interface HttpSourceOptions {
   readonly host: string;
   readonly port: number;
   /** Largest accepted body, after decompression. */
   readonly maxBodyBytes: number;
+  /** HTTPS, and with a CA, required client certificates (Falco's http_output mtls). */
+  readonly tls?: HttpTlsMaterial | null;
+  /** Required `Authorization: Bearer` token. */
+  readonly token?: string | null;
 }
 
 export class HttpSource {
@@ -39,7 +45,18 @@ export class HttpSource {
 
   /** Listens and resolves with the bound address (port 0 picks a free one). */
   async start(): Promise<AddressInfo> {
-    const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 }, (req, res) => this.handle(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse): void => this.handle(req, res);
+    const common = { keepAliveTimeout: 65_000, requestTimeout: 30_000 };
+    const tls = this.opts.tls;
+    const server: Server = tls
+      ? createTlsServer(
+          { ...common, cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca, requestCert: true, rejectUnauthorized: true } : {}) },
+          handler,
+        )
+      : createServer(common, handler);
+    server.on('tlsClientError', (err: Error) => {
+      this.sink.reject('http', 'unauthorized', `TLS handshake refused: ${err.message}`);
+    });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) =>
@@ -48,7 +65,15 @@ export class HttpSource {
       server.listen(this.opts.port, this.opts.host, () => resolve());
     });
     const address = server.address() as AddressInfo;
-    this.log.info({ address: `${address.address}:${address.port}` }, 'listening for Falco http_output');
+    const auth = tls?.ca ? 'client certificate' : this.opts.token ? 'bearer token' : 'none';
+    this.log.info({ address: `${address.address}:${address.port}`, tls: Boolean(tls), auth }, 'listening for Falco http_output');
+    if (auth === 'none' && !isLoopback(this.opts.host)) {
+      this.log.warn(
+        { address: `${address.address}:${address.port}` },
+        'the Falco HTTP receiver accepts events from anyone who can reach it, and events teach baselines: ' +
+          'require a client certificate (--falco-http-client-ca) or a token (--falco-http-token-file)',
+      );
+    }
     return address;
   }
 
@@ -61,6 +86,11 @@ export class HttpSource {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    if (this.opts.token && !bearerMatches(req.headers.authorization, this.opts.token)) {
+      req.resume();
+      this.refuse(res, 401, 'unauthorized', 'missing or wrong bearer token', { 'WWW-Authenticate': 'Bearer' });
+      return;
+    }
     if (req.method !== 'POST') {
       req.resume();
       this.refuse(res, 405, 'bad_method', `only POST is accepted, got ${req.method ?? '?'}`, { Allow: 'POST' });

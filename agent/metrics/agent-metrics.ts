@@ -15,7 +15,7 @@ export class AgentMetrics {
   });
   readonly falcoRejected = new Counter({
     name: 'vigil_agent_falco_rejected_total',
-    help: 'Falco payloads that could not be decoded, by input and reason (malformed_json, invalid_event, malformed_protobuf, too_large, bad_encoding, bad_method).',
+    help: 'Falco payloads refused, by input and reason (malformed_json, invalid_event, malformed_protobuf, too_large, bad_encoding, bad_method, unauthorized).',
     labelNames: ['input', 'reason'] as const,
     registers: [this.registry],
   });

@@ -15,7 +15,8 @@ export type RejectReason =
   | 'malformed_protobuf'
   | 'too_large'
   | 'bad_encoding'
-  | 'bad_method';
+  | 'bad_method'
+  | 'unauthorized';
 
 export interface IngestSink {
   /** A decoded event from an input. */

@@ -31,6 +31,8 @@ t.test('configuration errors exit 2 with a message that says what to do', async 
     [['agent', '--stdout', '--falco-http-listen', 'localhost'], /--falco-http-listen: "localhost" is not HOST:PORT/],
     [['agent', '--stdout', '--falco-ca', 'ca.crt'], /apply only to a host:port Falco target/],
     [['agent', '--stdout', '--max-field-length', '10'], /--max-field-length: "10" must be a whole number of at least 64/],
+    [['agent', '--stdout', '--falco-http-listen', ':2802', '--falco-http-client-ca', 'ca.crt'], /--falco-http-client-ca needs HTTPS/],
+    [['agent', '--stdout', '--falco-http-listen', ':2802', '--falco-http-tls-cert', 'x.crt'], /--falco-http-tls-cert and --falco-http-tls-key go together/],
   ];
   for (const [args, message] of cases) {
     const res = await runVigil(args);
