@@ -9,7 +9,15 @@ import { JsonLinesSource } from './falco/jsonl-source.js';
 import { HealthServer } from './metrics/health-server.js';
 import { AgentMetrics } from './metrics/agent-metrics.js';
 import { DEFAULT_ATTRIBUTOR_OPTIONS } from './model/attributor.js';
-import { JsonLinesOutput, type LineStream } from './output/stdout-output.js';
+import { JsonLinesOutput, type LineStream, type ObservationOutput } from './output/stdout-output.js';
+import { FanOutput } from './output/fan-out.js';
+import { hostname } from 'node:os';
+import { KnownSet } from './baseline/known-set.js';
+import { Reporter } from './baseline/reporter.js';
+import { CollectorLink, type CollectorTls } from './link/collector-link.js';
+import { StateStore } from './state/state-store.js';
+import { VIGIL_VERSION } from './version.js';
+import type { vigil } from '../proto/gen/vigil.js';
 import { Ingest } from './pipeline/ingest.js';
 import type { HostPort } from './config/parse.js';
 
@@ -36,6 +44,17 @@ export interface AgentConfig {
   readonly jsonl: string | null;
   /** Where observations go as JSON lines. */
   readonly stdout: LineStream | null;
+  /** The collector link; null without --collector. */
+  readonly collector: null | {
+    readonly target: string;
+    readonly tls: CollectorTls | null;
+    readonly token: string;
+    readonly stateDir: string;
+    readonly maxOutboxRows: number;
+    readonly repeatIntervalMs: number;
+    readonly heartbeatIntervalMs: number;
+    readonly retryMaxMs: number;
+  };
   readonly health: HostPort | null;
   readonly metadataWaitMs: number;
 }
@@ -43,7 +62,12 @@ export interface AgentConfig {
 export class Agent {
   readonly metrics = new AgentMetrics();
   private readonly ingest: Ingest;
-  private readonly output: JsonLinesOutput;
+  private readonly output: ObservationOutput;
+  private readonly stdoutOutput: JsonLinesOutput | null;
+  private state: StateStore | null = null;
+  private link: CollectorLink | null = null;
+  private readonly known = new KnownSet();
+  private reporter: Reporter | null = null;
   private grpc: GrpcSource | null = null;
   private http: HttpSource | null = null;
   private jsonl: JsonLinesSource | null = null;
@@ -61,8 +85,18 @@ export class Agent {
     log: Logger,
   ) {
     this.log = log;
-    if (!config.stdout) throw new Error('the agent needs an output: pass --stdout');
-    this.output = new JsonLinesOutput(config.stdout, this.metrics);
+    if (!config.stdout && !config.collector) throw new Error('the agent needs an output: --stdout or --collector');
+    this.stdoutOutput = config.stdout ? new JsonLinesOutput(config.stdout, this.metrics) : null;
+    const outputs: ObservationOutput[] = this.stdoutOutput ? [this.stdoutOutput] : [];
+    if (config.collector) {
+      this.state = StateStore.open({ dir: config.collector.stateDir, maxOutboxRows: config.collector.maxOutboxRows }, log);
+      for (const w of this.state.loadWorkloads()) this.known.setState(w.workloadKey, w.mode, w.windowEndNs, w.items);
+      for (const r of this.state.loadReported()) this.known.markReported(r.workloadKey, r.container, r.itemKey);
+      this.reporter = new Reporter(this.known, this.state, this.metrics, log, config.collector.repeatIntervalMs);
+      outputs.push(this.reporter);
+      this.metrics.outboxDepth.set(this.state.depth);
+    }
+    this.output = outputs.length === 1 && outputs[0] ? outputs[0] : new FanOutput(outputs);
     this.ingest = new Ingest(
       {
         cluster: config.cluster,
@@ -80,6 +114,32 @@ export class Agent {
 
   async start(): Promise<void> {
     const c = this.config;
+    if (c.collector && this.state && this.reporter) {
+      const state = this.state;
+      const link = new CollectorLink(
+        {
+          target: c.collector.target,
+          tls: c.collector.tls,
+          token: c.collector.token,
+          node: c.node ?? hostname(),
+          cluster: c.cluster,
+          agentVersion: VIGIL_VERSION,
+          batchSize: 500,
+          maxInFlight: 5_000,
+          heartbeatIntervalMs: c.collector.heartbeatIntervalMs,
+          backoff: { initialMs: 250, maxMs: c.collector.retryMaxMs },
+          falcoVersion: () => this.grpc?.version ?? '',
+        },
+        state,
+        this.known,
+        this.metrics,
+        () => this.stats(),
+        this.log,
+      );
+      this.link = link;
+      this.reporter.onAppended(() => link.pump());
+      await link.start();
+    }
     if (c.health) {
       this.health = new HealthServer(this.metrics.registry, () => this.readiness(), this.log);
       this.healthAddress = await this.health.start(c.health.host, c.health.port);
@@ -125,7 +185,7 @@ export class Agent {
    * away). Otherwise runs until stop().
    */
   async finished(): Promise<void> {
-    const outputClosed = this.output.closed.then((err) => {
+    const outputClosed = (this.stdoutOutput?.closed ?? new Promise<Error>(() => undefined)).then((err) => {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') this.log.info('stdout was closed by its reader; stopping');
       else this.log.error({ err: err.message }, 'cannot write observations to stdout; stopping');
@@ -140,7 +200,27 @@ export class Agent {
     await Promise.all([this.grpc?.stop(), this.http?.stop()]);
     this.ingest.close();
     await this.output.close();
+    // Give the link a moment to send what the outputs just flushed; what it cannot send stays on disk.
+    this.link?.pump();
+    await this.link?.stop();
+    this.state?.close();
     await this.health?.stop();
+  }
+
+  private async stats(): Promise<vigil.v1.IAgentStats> {
+    const sum = async (name: string): Promise<number> => {
+      const data = await this.metrics.registry.getSingleMetric(name)?.get();
+      return (data?.values ?? []).reduce((s, v) => s + v.value, 0);
+    };
+    const dropped = this.state ? Object.values(this.state.dropped()).reduce((a, b) => a + b, 0) : 0;
+    return {
+      events_total: await sum('vigil_agent_falco_events_total'),
+      dropped_total: dropped + (await sum('vigil_agent_output_dropped_total')),
+      outbox_depth: this.state?.depth ?? 0,
+      unattributed_total: await sum('vigil_agent_unattributed_total'),
+      falco_drops_total: await sum('vigil_agent_falco_syscall_drops_total'),
+      falco_connected: this.grpc?.connected ?? false,
+    };
   }
 
   private readiness(): { ready: boolean; checks: Record<string, boolean> } {
@@ -148,6 +228,9 @@ export class Agent {
     if (this.grpc) checks.falco_grpc = this.grpc.connected;
     if (this.http) checks.falco_http = this.http.listening;
     if (this.jsonl) checks.falco_jsonl = true;
-    return { ready: Object.values(checks).some(Boolean), checks };
+    // Informational: the agent works offline (reports wait on disk), so this does not gate readiness.
+    const ready = Object.values(checks).some(Boolean);
+    if (this.link) checks.collector_connected = this.link.connected;
+    return { ready, checks };
   }
 }

@@ -1,4 +1,5 @@
 // `vigil agent`: flags (each with an environment twin) → AgentConfig → a running Agent.
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { Agent, type AgentConfig } from '../agent.js';
 import type { HttpTlsFiles } from '../falco/http-auth.js';
@@ -38,6 +39,16 @@ export interface AgentFlags extends LogOptions {
   maxFieldLength: string;
   metadataWait: string;
   listen: string;
+  collector?: string;
+  agentTokenFile?: string;
+  collectorCa?: string;
+  collectorCert?: string;
+  collectorKey?: string;
+  state: string;
+  outboxMax: string;
+  repeatInterval: string;
+  heartbeatInterval: string;
+  collectorRetryMax: string;
 }
 
 export function agentCommand(): Command {
@@ -69,7 +80,17 @@ export function agentCommand(): Command {
     .addOption(new Option('--include-host', 'also observe processes outside containers, which needs the vigil_scope macro widened (env: VIGIL_INCLUDE_HOST=true|false)'))
     .addOption(new Option('--max-field-length <chars>', 'cut command lines and paths longer than this').default('4096').env('VIGIL_MAX_FIELD_LENGTH'))
     .addOption(new Option('--metadata-wait <duration>', "how long to hold a new container's events for Falco's metadata").default('30s').env('VIGIL_METADATA_WAIT'))
-    .addOption(new Option('--listen <host:port|off>', 'serve /healthz, /readyz and /metrics here').default('127.0.0.1:9376').env('VIGIL_LISTEN'));
+    .addOption(new Option('--listen <host:port|off>', 'serve /healthz, /readyz and /metrics here').default('127.0.0.1:9376').env('VIGIL_LISTEN'))
+    .addOption(new Option('--collector <host:port>', 'send novel items to this collector (vigil collector --grpc-listen)').env('VIGIL_COLLECTOR'))
+    .addOption(new Option('--agent-token-file <file>', 'this agent\'s token for the collector (or VIGIL_AGENT_TOKEN)').env('VIGIL_AGENT_TOKEN_FILE'))
+    .addOption(new Option('--collector-ca <file>', 'connect to the collector over TLS, trusting this CA').env('VIGIL_COLLECTOR_CA'))
+    .addOption(new Option('--collector-cert <file>', 'client certificate for the collector (with --collector-key)').env('VIGIL_COLLECTOR_CERT'))
+    .addOption(new Option('--collector-key <file>', 'client key for the collector').env('VIGIL_COLLECTOR_KEY'))
+    .addOption(new Option('--state <dir>', 'where the outbox and the cached baselines live').default('/var/lib/vigil').env('VIGIL_STATE'))
+    .addOption(new Option('--outbox-max <reports>', 'bound on reports waiting on disk (learning items are dropped first)').default('1000000').env('VIGIL_OUTBOX_MAX'))
+    .addOption(new Option('--repeat-interval <duration>', 'how often repeat counts of open deviations are sent').default('10s').env('VIGIL_REPEAT_INTERVAL'))
+    .addOption(new Option('--heartbeat-interval <duration>', 'how often the agent reports its statistics').default('10s').env('VIGIL_HEARTBEAT_INTERVAL'))
+    .addOption(new Option('--collector-retry-max <duration>', 'longest wait between collector reconnect attempts').default('30s').env('VIGIL_COLLECTOR_RETRY_MAX'));
   addLogOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -127,8 +148,9 @@ export function agentConfigFromFlags(
         tokenFile: flags.falcoHttpTokenFile ?? null,
       }
     : null;
-  if (!wantStdout) {
-    throw new ConfigError('no output for observations: pass --stdout');
+  const collector = collectorConfig(flags, env);
+  if (!wantStdout && !collector) {
+    throw new ConfigError('no output for observations: pass --collector HOST:PORT, --stdout, or both');
   }
   const maxFieldLength = Number(flags.maxFieldLength);
   if (!Number.isInteger(maxFieldLength) || maxFieldLength < 64) {
@@ -146,13 +168,55 @@ export function agentConfigFromFlags(
     stdout,
     health: flags.listen === 'off' ? null : parseHostPort('--listen', flags.listen),
     metadataWaitMs: positive('--metadata-wait', parseDuration('--metadata-wait', flags.metadataWait)),
+    collector,
+  };
+}
+
+function collectorConfig(flags: AgentFlags, env: NodeJS.ProcessEnv): AgentConfig['collector'] {
+  if (!flags.collector) {
+    if (flags.agentTokenFile || flags.collectorCa) throw new ConfigError('--agent-token-file and --collector-ca need --collector');
+    return null;
+  }
+  parseHostPort('--collector', flags.collector);
+  let token = env.VIGIL_AGENT_TOKEN?.trim() ?? '';
+  if (flags.agentTokenFile) {
+    try {
+      token = readFileSync(flags.agentTokenFile, 'utf8').trim();
+    } catch (err) {
+      throw new ConfigError(`cannot read --agent-token-file ${flags.agentTokenFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  if (token === '') throw new ConfigError('--collector needs the agent token: pass --agent-token-file or set VIGIL_AGENT_TOKEN');
+  if ((flags.collectorCert === undefined) !== (flags.collectorKey === undefined)) {
+    throw new ConfigError('--collector-cert and --collector-key go together');
+  }
+  if (flags.collectorCert && !flags.collectorCa) throw new ConfigError('--collector-cert needs --collector-ca (TLS)');
+  const maxOutboxRows = Number(flags.outboxMax);
+  if (!Number.isInteger(maxOutboxRows) || maxOutboxRows < 1000) {
+    throw new ConfigError(`--outbox-max: "${flags.outboxMax}" must be a whole number of at least 1000`);
+  }
+  return {
+    target: flags.collector,
+    tls: flags.collectorCa ? { caFile: flags.collectorCa, certFile: flags.collectorCert ?? null, keyFile: flags.collectorKey ?? null } : null,
+    token,
+    stateDir: flags.state,
+    maxOutboxRows,
+    repeatIntervalMs: positive('--repeat-interval', parseDuration('--repeat-interval', flags.repeatInterval)),
+    heartbeatIntervalMs: positive('--heartbeat-interval', parseDuration('--heartbeat-interval', flags.heartbeatInterval)),
+    retryMaxMs: positive('--collector-retry-max', parseDuration('--collector-retry-max', flags.collectorRetryMax)),
   };
 }
 
 async function runAgent(flags: AgentFlags): Promise<void> {
   const config = agentConfigFromFlags(flags, process.stdout);
   const log = createLogger({ level: flags.logLevel, format: flags.logFormat, name: 'vigil-agent' });
-  const agent = new Agent(config, log);
+  let agent: Agent;
+  try {
+    agent = new Agent(config, log);
+  } catch (err) {
+    log.fatal({ err: (err as Error).message }, 'cannot start the agent');
+    process.exit(1);
+  }
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

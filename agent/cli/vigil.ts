@@ -1,16 +1,18 @@
 #!/usr/bin/env node
-// The one `vigil` executable. Subcommands: agent (more arrive with the collector).
+// The one `vigil` executable. Subcommands: agent, collector.
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/parse.js';
 import { VIGIL_VERSION } from '../version.js';
 import { agentCommand } from './agent-command.js';
+import { collectorCommand } from '../../collector/cli/collector-command.js';
 
 function buildProgram(): Command {
   return new Command('vigil')
     .description('Vigil: runtime anomaly detection for Kubernetes, built on Falco.')
     .version(VIGIL_VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .addCommand(agentCommand());
+    .addCommand(agentCommand())
+    .addCommand(collectorCommand());
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -54,6 +54,8 @@ export class GrpcSource {
   private stopped = false;
   private warnedNoGrpc = false;
   private versionSeen = false;
+  /** Falco's version once its version API answered. */
+  version = '';
   private attempts = 0;
   private credentials: grpc.ChannelCredentials | null = null;
   private readonly backoff: Backoff;
@@ -202,6 +204,7 @@ export class GrpcSource {
           return;
         }
         this.versionSeen = true;
+        this.version = res.version;
         this.metrics.falcoInfo.reset();
         this.metrics.falcoInfo.set({ version: res.version }, 1);
         this.log.info({ falcoVersion: res.version, engineVersion: res.engine_version }, 'connected to Falco');

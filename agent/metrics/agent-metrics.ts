@@ -64,6 +64,38 @@ export class AgentMetrics {
     labelNames: ['output'] as const,
     registers: [this.registry],
   });
+  readonly decisions = new Counter({
+    name: 'vigil_agent_baseline_decisions_total',
+    help: 'What the known set decided per observation (baseline, already_reported, repeat, novel).',
+    labelNames: ['decision'] as const,
+    registers: [this.registry],
+  });
+  readonly outboxDepth = new Gauge({
+    name: 'vigil_agent_outbox_depth',
+    help: 'Reports on disk waiting for the collector to acknowledge them.',
+    registers: [this.registry],
+  });
+  readonly outboxDropped = new Gauge({
+    name: 'vigil_agent_outbox_dropped',
+    help: 'Reports the bounded outbox has dropped since the state file was created, by kind (learning first, deviations last).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  readonly collectorConnected = new Gauge({
+    name: 'vigil_agent_collector_connected',
+    help: '1 while the stream to the collector is open and acknowledged.',
+    registers: [this.registry],
+  });
+  readonly collectorAcked = new Gauge({
+    name: 'vigil_agent_collector_acked_seq',
+    help: 'Highest report sequence the collector has acknowledged.',
+    registers: [this.registry],
+  });
+  readonly collectorReconnects = new Counter({
+    name: 'vigil_agent_collector_reconnects_total',
+    help: 'Attempts to open the collector stream after the first.',
+    registers: [this.registry],
+  });
   readonly falcoConnected = new Gauge({
     name: 'vigil_agent_falco_grpc_connected',
     help: '1 while the gRPC subscription to Falco is open.',

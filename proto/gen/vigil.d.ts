@@ -56,11 +56,8 @@ export namespace vigil {
             /** AgentMessage hello */
             hello?: (vigil.v1.IHello|null);
 
-            /** AgentMessage observations */
-            observations?: (vigil.v1.IObservationBatch|null);
-
-            /** AgentMessage repeats */
-            repeats?: (vigil.v1.IRepeatCounts|null);
+            /** AgentMessage reports */
+            reports?: (vigil.v1.IReportBatch|null);
 
             /** AgentMessage heartbeat */
             heartbeat?: (vigil.v1.IHeartbeat|null);
@@ -78,17 +75,14 @@ export namespace vigil {
             /** AgentMessage hello. */
             public hello?: (vigil.v1.IHello|null);
 
-            /** AgentMessage observations. */
-            public observations?: (vigil.v1.IObservationBatch|null);
-
-            /** AgentMessage repeats. */
-            public repeats?: (vigil.v1.IRepeatCounts|null);
+            /** AgentMessage reports. */
+            public reports?: (vigil.v1.IReportBatch|null);
 
             /** AgentMessage heartbeat. */
             public heartbeat?: (vigil.v1.IHeartbeat|null);
 
             /** AgentMessage body. */
-            public body?: ("hello"|"observations"|"repeats"|"heartbeat");
+            public body?: ("hello"|"reports"|"heartbeat");
 
             /**
              * Creates a new AgentMessage instance using the specified properties.
@@ -235,6 +229,9 @@ export namespace vigil {
         /** Properties of a Hello. */
         interface IHello {
 
+            /** Hello agent_id */
+            agent_id?: (string|null);
+
             /** Hello node */
             node?: (string|null);
 
@@ -247,8 +244,8 @@ export namespace vigil {
             /** Hello falco_version */
             falco_version?: (string|null);
 
-            /** Hello agent_id */
-            agent_id?: (string|null);
+            /** Hello known_workloads */
+            known_workloads?: (vigil.v1.IWorkload[]|null);
         }
 
         /** Represents a Hello. */
@@ -259,6 +256,9 @@ export namespace vigil {
              * @param [properties] Properties to set
              */
             constructor(properties?: vigil.v1.IHello);
+
+            /** Hello agent_id. */
+            public agent_id: string;
 
             /** Hello node. */
             public node: string;
@@ -272,8 +272,8 @@ export namespace vigil {
             /** Hello falco_version. */
             public falco_version: string;
 
-            /** Hello agent_id. */
-            public agent_id: string;
+            /** Hello known_workloads. */
+            public known_workloads: vigil.v1.IWorkload[];
 
             /**
              * Creates a new Hello instance using the specified properties.
@@ -456,6 +456,15 @@ export namespace vigil {
 
             /** ProcessItem exe_upper_layer */
             exe_upper_layer?: (boolean|null);
+
+            /** ProcessItem has_uid */
+            has_uid?: (boolean|null);
+
+            /** ProcessItem has_pid */
+            has_pid?: (boolean|null);
+
+            /** ProcessItem has_exe_upper_layer */
+            has_exe_upper_layer?: (boolean|null);
         }
 
         /** Represents a ProcessItem. */
@@ -493,6 +502,15 @@ export namespace vigil {
 
             /** ProcessItem exe_upper_layer. */
             public exe_upper_layer: boolean;
+
+            /** ProcessItem has_uid. */
+            public has_uid: boolean;
+
+            /** ProcessItem has_pid. */
+            public has_pid: boolean;
+
+            /** ProcessItem has_exe_upper_layer. */
+            public has_exe_upper_layer: boolean;
 
             /**
              * Creates a new ProcessItem instance using the specified properties.
@@ -554,23 +572,23 @@ export namespace vigil {
             /** NetworkItem direction */
             direction?: (vigil.v1.Direction|null);
 
-            /** NetworkItem peer_ip */
-            peer_ip?: (string|null);
-
-            /** NetworkItem peer_port */
-            peer_port?: (number|null);
-
-            /** NetworkItem protocol */
-            protocol?: (string|null);
-
-            /** NetworkItem local_port */
-            local_port?: (number|null);
+            /** NetworkItem peer */
+            peer?: (string|null);
 
             /** NetworkItem peer_name */
             peer_name?: (string|null);
 
+            /** NetworkItem port */
+            port?: (number|null);
+
+            /** NetworkItem protocol */
+            protocol?: (string|null);
+
             /** NetworkItem local_ip */
             local_ip?: (string|null);
+
+            /** NetworkItem local_port */
+            local_port?: (number|null);
         }
 
         /** Represents a NetworkItem. */
@@ -585,23 +603,23 @@ export namespace vigil {
             /** NetworkItem direction. */
             public direction: vigil.v1.Direction;
 
-            /** NetworkItem peer_ip. */
-            public peer_ip: string;
-
-            /** NetworkItem peer_port. */
-            public peer_port: number;
-
-            /** NetworkItem protocol. */
-            public protocol: string;
-
-            /** NetworkItem local_port. */
-            public local_port: number;
+            /** NetworkItem peer. */
+            public peer: string;
 
             /** NetworkItem peer_name. */
             public peer_name: string;
 
+            /** NetworkItem port. */
+            public port: number;
+
+            /** NetworkItem protocol. */
+            public protocol: string;
+
             /** NetworkItem local_ip. */
             public local_ip: string;
+
+            /** NetworkItem local_port. */
+            public local_port: number;
 
             /**
              * Creates a new NetworkItem instance using the specified properties.
@@ -660,11 +678,11 @@ export namespace vigil {
         /** Properties of an Observation. */
         interface IObservation {
 
-            /** Observation seq */
-            seq?: (number|null);
-
             /** Observation time */
             time?: (google.protobuf.ITimestamp|null);
+
+            /** Observation node */
+            node?: (string|null);
 
             /** Observation workload */
             workload?: (vigil.v1.IWorkload|null);
@@ -674,6 +692,9 @@ export namespace vigil {
 
             /** Observation pod */
             pod?: (string|null);
+
+            /** Observation pod_uid */
+            pod_uid?: (string|null);
 
             /** Observation container_id */
             container_id?: (string|null);
@@ -687,8 +708,11 @@ export namespace vigil {
             /** Observation rule */
             rule?: (string|null);
 
-            /** Observation falco_priority */
-            falco_priority?: (number|null);
+            /** Observation priority */
+            priority?: (string|null);
+
+            /** Observation item_key */
+            item_key?: (string|null);
 
             /** Observation process */
             process?: (vigil.v1.IProcessItem|null);
@@ -706,11 +730,11 @@ export namespace vigil {
              */
             constructor(properties?: vigil.v1.IObservation);
 
-            /** Observation seq. */
-            public seq: number;
-
             /** Observation time. */
             public time?: (google.protobuf.ITimestamp|null);
+
+            /** Observation node. */
+            public node: string;
 
             /** Observation workload. */
             public workload?: (vigil.v1.IWorkload|null);
@@ -720,6 +744,9 @@ export namespace vigil {
 
             /** Observation pod. */
             public pod: string;
+
+            /** Observation pod_uid. */
+            public pod_uid: string;
 
             /** Observation container_id. */
             public container_id: string;
@@ -733,8 +760,11 @@ export namespace vigil {
             /** Observation rule. */
             public rule: string;
 
-            /** Observation falco_priority. */
-            public falco_priority: number;
+            /** Observation priority. */
+            public priority: string;
+
+            /** Observation item_key. */
+            public item_key: string;
 
             /** Observation process. */
             public process?: (vigil.v1.IProcessItem|null);
@@ -799,79 +829,6 @@ export namespace vigil {
             public toJSON(): { [k: string]: any };
         }
 
-        /** Properties of an ObservationBatch. */
-        interface IObservationBatch {
-
-            /** ObservationBatch observations */
-            observations?: (vigil.v1.IObservation[]|null);
-        }
-
-        /** Represents an ObservationBatch. */
-        class ObservationBatch implements IObservationBatch {
-
-            /**
-             * Constructs a new ObservationBatch.
-             * @param [properties] Properties to set
-             */
-            constructor(properties?: vigil.v1.IObservationBatch);
-
-            /** ObservationBatch observations. */
-            public observations: vigil.v1.IObservation[];
-
-            /**
-             * Creates a new ObservationBatch instance using the specified properties.
-             * @param [properties] Properties to set
-             * @returns ObservationBatch instance
-             */
-            public static create(properties?: vigil.v1.IObservationBatch): vigil.v1.ObservationBatch;
-
-            /**
-             * Encodes the specified ObservationBatch message. Does not implicitly {@link vigil.v1.ObservationBatch.verify|verify} messages.
-             * @param message ObservationBatch message or plain object to encode
-             * @param [writer] Writer to encode to
-             * @returns Writer
-             */
-            public static encode(message: vigil.v1.IObservationBatch, writer?: $protobuf.Writer): $protobuf.Writer;
-
-            /**
-             * Decodes an ObservationBatch message from the specified reader or buffer.
-             * @param reader Reader or buffer to decode from
-             * @param [length] Message length if known beforehand
-             * @returns ObservationBatch
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vigil.v1.ObservationBatch;
-
-            /**
-             * Verifies an ObservationBatch message.
-             * @param message Plain object to verify
-             * @returns `null` if valid, otherwise the reason why it is not
-             */
-            public static verify(message: { [k: string]: any }): (string|null);
-
-            /**
-             * Creates an ObservationBatch message from a plain object. Also converts values to their respective internal types.
-             * @param object Plain object
-             * @returns ObservationBatch
-             */
-            public static fromObject(object: { [k: string]: any }): vigil.v1.ObservationBatch;
-
-            /**
-             * Creates a plain object from an ObservationBatch message. Also converts values to other types if specified.
-             * @param message ObservationBatch
-             * @param [options] Conversion options
-             * @returns Plain object
-             */
-            public static toObject(message: vigil.v1.ObservationBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
-
-            /**
-             * Converts this ObservationBatch to JSON.
-             * @returns JSON object
-             */
-            public toJSON(): { [k: string]: any };
-        }
-
         /** Properties of a RepeatCount. */
         interface IRepeatCount {
 
@@ -886,6 +843,9 @@ export namespace vigil {
 
             /** RepeatCount count */
             count?: (number|null);
+
+            /** RepeatCount first_seen */
+            first_seen?: (google.protobuf.ITimestamp|null);
 
             /** RepeatCount last_seen */
             last_seen?: (google.protobuf.ITimestamp|null);
@@ -911,6 +871,9 @@ export namespace vigil {
 
             /** RepeatCount count. */
             public count: number;
+
+            /** RepeatCount first_seen. */
+            public first_seen?: (google.protobuf.ITimestamp|null);
 
             /** RepeatCount last_seen. */
             public last_seen?: (google.protobuf.ITimestamp|null);
@@ -969,74 +932,162 @@ export namespace vigil {
             public toJSON(): { [k: string]: any };
         }
 
-        /** Properties of a RepeatCounts. */
-        interface IRepeatCounts {
+        /** Properties of a Report. */
+        interface IReport {
 
-            /** RepeatCounts counts */
-            counts?: (vigil.v1.IRepeatCount[]|null);
+            /** Report seq */
+            seq?: (number|null);
+
+            /** Report observation */
+            observation?: (vigil.v1.IObservation|null);
+
+            /** Report repeat */
+            repeat?: (vigil.v1.IRepeatCount|null);
         }
 
-        /** Represents a RepeatCounts. */
-        class RepeatCounts implements IRepeatCounts {
+        /** Represents a Report. */
+        class Report implements IReport {
 
             /**
-             * Constructs a new RepeatCounts.
+             * Constructs a new Report.
              * @param [properties] Properties to set
              */
-            constructor(properties?: vigil.v1.IRepeatCounts);
+            constructor(properties?: vigil.v1.IReport);
 
-            /** RepeatCounts counts. */
-            public counts: vigil.v1.IRepeatCount[];
+            /** Report seq. */
+            public seq: number;
+
+            /** Report observation. */
+            public observation?: (vigil.v1.IObservation|null);
+
+            /** Report repeat. */
+            public repeat?: (vigil.v1.IRepeatCount|null);
+
+            /** Report body. */
+            public body?: ("observation"|"repeat");
 
             /**
-             * Creates a new RepeatCounts instance using the specified properties.
+             * Creates a new Report instance using the specified properties.
              * @param [properties] Properties to set
-             * @returns RepeatCounts instance
+             * @returns Report instance
              */
-            public static create(properties?: vigil.v1.IRepeatCounts): vigil.v1.RepeatCounts;
+            public static create(properties?: vigil.v1.IReport): vigil.v1.Report;
 
             /**
-             * Encodes the specified RepeatCounts message. Does not implicitly {@link vigil.v1.RepeatCounts.verify|verify} messages.
-             * @param message RepeatCounts message or plain object to encode
+             * Encodes the specified Report message. Does not implicitly {@link vigil.v1.Report.verify|verify} messages.
+             * @param message Report message or plain object to encode
              * @param [writer] Writer to encode to
              * @returns Writer
              */
-            public static encode(message: vigil.v1.IRepeatCounts, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static encode(message: vigil.v1.IReport, writer?: $protobuf.Writer): $protobuf.Writer;
 
             /**
-             * Decodes a RepeatCounts message from the specified reader or buffer.
+             * Decodes a Report message from the specified reader or buffer.
              * @param reader Reader or buffer to decode from
              * @param [length] Message length if known beforehand
-             * @returns RepeatCounts
+             * @returns Report
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vigil.v1.RepeatCounts;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vigil.v1.Report;
 
             /**
-             * Verifies a RepeatCounts message.
+             * Verifies a Report message.
              * @param message Plain object to verify
              * @returns `null` if valid, otherwise the reason why it is not
              */
             public static verify(message: { [k: string]: any }): (string|null);
 
             /**
-             * Creates a RepeatCounts message from a plain object. Also converts values to their respective internal types.
+             * Creates a Report message from a plain object. Also converts values to their respective internal types.
              * @param object Plain object
-             * @returns RepeatCounts
+             * @returns Report
              */
-            public static fromObject(object: { [k: string]: any }): vigil.v1.RepeatCounts;
+            public static fromObject(object: { [k: string]: any }): vigil.v1.Report;
 
             /**
-             * Creates a plain object from a RepeatCounts message. Also converts values to other types if specified.
-             * @param message RepeatCounts
+             * Creates a plain object from a Report message. Also converts values to other types if specified.
+             * @param message Report
              * @param [options] Conversion options
              * @returns Plain object
              */
-            public static toObject(message: vigil.v1.RepeatCounts, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            public static toObject(message: vigil.v1.Report, options?: $protobuf.IConversionOptions): { [k: string]: any };
 
             /**
-             * Converts this RepeatCounts to JSON.
+             * Converts this Report to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+        }
+
+        /** Properties of a ReportBatch. */
+        interface IReportBatch {
+
+            /** ReportBatch reports */
+            reports?: (vigil.v1.IReport[]|null);
+        }
+
+        /** Represents a ReportBatch. */
+        class ReportBatch implements IReportBatch {
+
+            /**
+             * Constructs a new ReportBatch.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vigil.v1.IReportBatch);
+
+            /** ReportBatch reports. */
+            public reports: vigil.v1.IReport[];
+
+            /**
+             * Creates a new ReportBatch instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ReportBatch instance
+             */
+            public static create(properties?: vigil.v1.IReportBatch): vigil.v1.ReportBatch;
+
+            /**
+             * Encodes the specified ReportBatch message. Does not implicitly {@link vigil.v1.ReportBatch.verify|verify} messages.
+             * @param message ReportBatch message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: vigil.v1.IReportBatch, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ReportBatch message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns ReportBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vigil.v1.ReportBatch;
+
+            /**
+             * Verifies a ReportBatch message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ReportBatch message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ReportBatch
+             */
+            public static fromObject(object: { [k: string]: any }): vigil.v1.ReportBatch;
+
+            /**
+             * Creates a plain object from a ReportBatch message. Also converts values to other types if specified.
+             * @param message ReportBatch
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: vigil.v1.ReportBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ReportBatch to JSON.
              * @returns JSON object
              */
             public toJSON(): { [k: string]: any };
@@ -1059,6 +1110,12 @@ export namespace vigil {
 
             /** AgentStats unattributed_total */
             unattributed_total?: (number|null);
+
+            /** AgentStats falco_drops_total */
+            falco_drops_total?: (number|null);
+
+            /** AgentStats falco_connected */
+            falco_connected?: (boolean|null);
         }
 
         /** Represents an AgentStats. */
@@ -1084,6 +1141,12 @@ export namespace vigil {
 
             /** AgentStats unattributed_total. */
             public unattributed_total: number;
+
+            /** AgentStats falco_drops_total. */
+            public falco_drops_total: number;
+
+            /** AgentStats falco_connected. */
+            public falco_connected: boolean;
 
             /**
              * Creates a new AgentStats instance using the specified properties.
@@ -1551,6 +1614,9 @@ export namespace vigil {
             /** WorkloadDelta mode */
             mode?: (vigil.v1.Mode|null);
 
+            /** WorkloadDelta window_end */
+            window_end?: (google.protobuf.ITimestamp|null);
+
             /** WorkloadDelta added */
             added?: (vigil.v1.IBaselineItem[]|null);
 
@@ -1572,6 +1638,9 @@ export namespace vigil {
 
             /** WorkloadDelta mode. */
             public mode: vigil.v1.Mode;
+
+            /** WorkloadDelta window_end. */
+            public window_end?: (google.protobuf.ITimestamp|null);
 
             /** WorkloadDelta added. */
             public added: vigil.v1.IBaselineItem[];

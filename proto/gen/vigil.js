@@ -100,8 +100,7 @@ export const vigil = $root.vigil = (() => {
              * @memberof vigil.v1
              * @interface IAgentMessage
              * @property {vigil.v1.IHello|null} [hello] AgentMessage hello
-             * @property {vigil.v1.IObservationBatch|null} [observations] AgentMessage observations
-             * @property {vigil.v1.IRepeatCounts|null} [repeats] AgentMessage repeats
+             * @property {vigil.v1.IReportBatch|null} [reports] AgentMessage reports
              * @property {vigil.v1.IHeartbeat|null} [heartbeat] AgentMessage heartbeat
              */
 
@@ -129,20 +128,12 @@ export const vigil = $root.vigil = (() => {
             AgentMessage.prototype.hello = null;
 
             /**
-             * AgentMessage observations.
-             * @member {vigil.v1.IObservationBatch|null|undefined} observations
+             * AgentMessage reports.
+             * @member {vigil.v1.IReportBatch|null|undefined} reports
              * @memberof vigil.v1.AgentMessage
              * @instance
              */
-            AgentMessage.prototype.observations = null;
-
-            /**
-             * AgentMessage repeats.
-             * @member {vigil.v1.IRepeatCounts|null|undefined} repeats
-             * @memberof vigil.v1.AgentMessage
-             * @instance
-             */
-            AgentMessage.prototype.repeats = null;
+            AgentMessage.prototype.reports = null;
 
             /**
              * AgentMessage heartbeat.
@@ -157,12 +148,12 @@ export const vigil = $root.vigil = (() => {
 
             /**
              * AgentMessage body.
-             * @member {"hello"|"observations"|"repeats"|"heartbeat"|undefined} body
+             * @member {"hello"|"reports"|"heartbeat"|undefined} body
              * @memberof vigil.v1.AgentMessage
              * @instance
              */
             Object.defineProperty(AgentMessage.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "observations", "repeats", "heartbeat"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "reports", "heartbeat"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -196,12 +187,10 @@ export const vigil = $root.vigil = (() => {
                     throw Error("max depth exceeded");
                 if (message.hello != null && Object.hasOwnProperty.call(message, "hello"))
                     $root.vigil.v1.Hello.encode(message.hello, writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
-                if (message.observations != null && Object.hasOwnProperty.call(message, "observations"))
-                    $root.vigil.v1.ObservationBatch.encode(message.observations, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
-                if (message.repeats != null && Object.hasOwnProperty.call(message, "repeats"))
-                    $root.vigil.v1.RepeatCounts.encode(message.repeats, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (message.reports != null && Object.hasOwnProperty.call(message, "reports"))
+                    $root.vigil.v1.ReportBatch.encode(message.reports, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
                 if (message.heartbeat != null && Object.hasOwnProperty.call(message, "heartbeat"))
-                    $root.vigil.v1.Heartbeat.encode(message.heartbeat, writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                    $root.vigil.v1.Heartbeat.encode(message.heartbeat, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -244,14 +233,10 @@ export const vigil = $root.vigil = (() => {
                             break;
                         }
                     case 2: {
-                            message.observations = $root.vigil.v1.ObservationBatch.decode(reader, reader.uint32(), undefined, long + 1);
+                            message.reports = $root.vigil.v1.ReportBatch.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     case 3: {
-                            message.repeats = $root.vigil.v1.RepeatCounts.decode(reader, reader.uint32(), undefined, long + 1);
-                            break;
-                        }
-                    case 4: {
                             message.heartbeat = $root.vigil.v1.Heartbeat.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
@@ -292,24 +277,14 @@ export const vigil = $root.vigil = (() => {
                             return "hello." + error;
                     }
                 }
-                if (message.observations != null && Object.hasOwnProperty.call(message, "observations")) {
+                if (message.reports != null && Object.hasOwnProperty.call(message, "reports")) {
                     if (properties.body === 1)
                         return "body: multiple values";
                     properties.body = 1;
                     {
-                        let error = $root.vigil.v1.ObservationBatch.verify(message.observations, long + 1);
+                        let error = $root.vigil.v1.ReportBatch.verify(message.reports, long + 1);
                         if (error)
-                            return "observations." + error;
-                    }
-                }
-                if (message.repeats != null && Object.hasOwnProperty.call(message, "repeats")) {
-                    if (properties.body === 1)
-                        return "body: multiple values";
-                    properties.body = 1;
-                    {
-                        let error = $root.vigil.v1.RepeatCounts.verify(message.repeats, long + 1);
-                        if (error)
-                            return "repeats." + error;
+                            return "reports." + error;
                     }
                 }
                 if (message.heartbeat != null && Object.hasOwnProperty.call(message, "heartbeat")) {
@@ -348,15 +323,10 @@ export const vigil = $root.vigil = (() => {
                         throw TypeError(".vigil.v1.AgentMessage.hello: object expected");
                     message.hello = $root.vigil.v1.Hello.fromObject(object.hello, long + 1);
                 }
-                if (object.observations != null) {
-                    if (!$util.isObject(object.observations))
-                        throw TypeError(".vigil.v1.AgentMessage.observations: object expected");
-                    message.observations = $root.vigil.v1.ObservationBatch.fromObject(object.observations, long + 1);
-                }
-                if (object.repeats != null) {
-                    if (!$util.isObject(object.repeats))
-                        throw TypeError(".vigil.v1.AgentMessage.repeats: object expected");
-                    message.repeats = $root.vigil.v1.RepeatCounts.fromObject(object.repeats, long + 1);
+                if (object.reports != null) {
+                    if (!$util.isObject(object.reports))
+                        throw TypeError(".vigil.v1.AgentMessage.reports: object expected");
+                    message.reports = $root.vigil.v1.ReportBatch.fromObject(object.reports, long + 1);
                 }
                 if (object.heartbeat != null) {
                     if (!$util.isObject(object.heartbeat))
@@ -388,15 +358,10 @@ export const vigil = $root.vigil = (() => {
                     if (options.oneofs)
                         object.body = "hello";
                 }
-                if (message.observations != null && Object.hasOwnProperty.call(message, "observations")) {
-                    object.observations = $root.vigil.v1.ObservationBatch.toObject(message.observations, options, q + 1);
+                if (message.reports != null && Object.hasOwnProperty.call(message, "reports")) {
+                    object.reports = $root.vigil.v1.ReportBatch.toObject(message.reports, options, q + 1);
                     if (options.oneofs)
-                        object.body = "observations";
-                }
-                if (message.repeats != null && Object.hasOwnProperty.call(message, "repeats")) {
-                    object.repeats = $root.vigil.v1.RepeatCounts.toObject(message.repeats, options, q + 1);
-                    if (options.oneofs)
-                        object.body = "repeats";
+                        object.body = "reports";
                 }
                 if (message.heartbeat != null && Object.hasOwnProperty.call(message, "heartbeat")) {
                     object.heartbeat = $root.vigil.v1.Heartbeat.toObject(message.heartbeat, options, q + 1);
@@ -718,11 +683,12 @@ export const vigil = $root.vigil = (() => {
              * Properties of a Hello.
              * @memberof vigil.v1
              * @interface IHello
+             * @property {string|null} [agent_id] Hello agent_id
              * @property {string|null} [node] Hello node
              * @property {string|null} [cluster] Hello cluster
              * @property {string|null} [agent_version] Hello agent_version
              * @property {string|null} [falco_version] Hello falco_version
-             * @property {string|null} [agent_id] Hello agent_id
+             * @property {Array.<vigil.v1.IWorkload>|null} [known_workloads] Hello known_workloads
              */
 
             /**
@@ -734,11 +700,20 @@ export const vigil = $root.vigil = (() => {
              * @param {vigil.v1.IHello=} [properties] Properties to set
              */
             function Hello(properties) {
+                this.known_workloads = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
                             this[keys[i]] = properties[keys[i]];
             }
+
+            /**
+             * Hello agent_id.
+             * @member {string} agent_id
+             * @memberof vigil.v1.Hello
+             * @instance
+             */
+            Hello.prototype.agent_id = "";
 
             /**
              * Hello node.
@@ -773,12 +748,12 @@ export const vigil = $root.vigil = (() => {
             Hello.prototype.falco_version = "";
 
             /**
-             * Hello agent_id.
-             * @member {string} agent_id
+             * Hello known_workloads.
+             * @member {Array.<vigil.v1.IWorkload>} known_workloads
              * @memberof vigil.v1.Hello
              * @instance
              */
-            Hello.prototype.agent_id = "";
+            Hello.prototype.known_workloads = $util.emptyArray;
 
             /**
              * Creates a new Hello instance using the specified properties.
@@ -808,16 +783,19 @@ export const vigil = $root.vigil = (() => {
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
-                if (message.node != null && Object.hasOwnProperty.call(message, "node"))
-                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.node);
-                if (message.cluster != null && Object.hasOwnProperty.call(message, "cluster"))
-                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.cluster);
-                if (message.agent_version != null && Object.hasOwnProperty.call(message, "agent_version"))
-                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.agent_version);
-                if (message.falco_version != null && Object.hasOwnProperty.call(message, "falco_version"))
-                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.falco_version);
                 if (message.agent_id != null && Object.hasOwnProperty.call(message, "agent_id"))
-                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.agent_id);
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.agent_id);
+                if (message.node != null && Object.hasOwnProperty.call(message, "node"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.node);
+                if (message.cluster != null && Object.hasOwnProperty.call(message, "cluster"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.cluster);
+                if (message.agent_version != null && Object.hasOwnProperty.call(message, "agent_version"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.agent_version);
+                if (message.falco_version != null && Object.hasOwnProperty.call(message, "falco_version"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.falco_version);
+                if (message.known_workloads != null && message.known_workloads.length)
+                    for (let i = 0; i < message.known_workloads.length; ++i)
+                        $root.vigil.v1.Workload.encode(message.known_workloads[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -856,23 +834,29 @@ export const vigil = $root.vigil = (() => {
                         break;
                     switch (tag >>> 3) {
                     case 1: {
-                            message.node = reader.string();
+                            message.agent_id = reader.string();
                             break;
                         }
                     case 2: {
-                            message.cluster = reader.string();
+                            message.node = reader.string();
                             break;
                         }
                     case 3: {
-                            message.agent_version = reader.string();
+                            message.cluster = reader.string();
                             break;
                         }
                     case 4: {
-                            message.falco_version = reader.string();
+                            message.agent_version = reader.string();
                             break;
                         }
                     case 5: {
-                            message.agent_id = reader.string();
+                            message.falco_version = reader.string();
+                            break;
+                        }
+                    case 6: {
+                            if (!(message.known_workloads && message.known_workloads.length))
+                                message.known_workloads = [];
+                            message.known_workloads.push($root.vigil.v1.Workload.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
                     default:
@@ -903,6 +887,9 @@ export const vigil = $root.vigil = (() => {
                     long = 0;
                 if (long > $util.recursionLimit)
                     return "maximum nesting depth exceeded";
+                if (message.agent_id != null && Object.hasOwnProperty.call(message, "agent_id"))
+                    if (!$util.isString(message.agent_id))
+                        return "agent_id: string expected";
                 if (message.node != null && Object.hasOwnProperty.call(message, "node"))
                     if (!$util.isString(message.node))
                         return "node: string expected";
@@ -915,9 +902,15 @@ export const vigil = $root.vigil = (() => {
                 if (message.falco_version != null && Object.hasOwnProperty.call(message, "falco_version"))
                     if (!$util.isString(message.falco_version))
                         return "falco_version: string expected";
-                if (message.agent_id != null && Object.hasOwnProperty.call(message, "agent_id"))
-                    if (!$util.isString(message.agent_id))
-                        return "agent_id: string expected";
+                if (message.known_workloads != null && Object.hasOwnProperty.call(message, "known_workloads")) {
+                    if (!Array.isArray(message.known_workloads))
+                        return "known_workloads: array expected";
+                    for (let i = 0; i < message.known_workloads.length; ++i) {
+                        let error = $root.vigil.v1.Workload.verify(message.known_workloads[i], long + 1);
+                        if (error)
+                            return "known_workloads." + error;
+                    }
+                }
                 return null;
             };
 
@@ -939,6 +932,8 @@ export const vigil = $root.vigil = (() => {
                 if (long > $util.recursionLimit)
                     throw Error("maximum nesting depth exceeded");
                 let message = new $root.vigil.v1.Hello();
+                if (object.agent_id != null)
+                    message.agent_id = String(object.agent_id);
                 if (object.node != null)
                     message.node = String(object.node);
                 if (object.cluster != null)
@@ -947,8 +942,16 @@ export const vigil = $root.vigil = (() => {
                     message.agent_version = String(object.agent_version);
                 if (object.falco_version != null)
                     message.falco_version = String(object.falco_version);
-                if (object.agent_id != null)
-                    message.agent_id = String(object.agent_id);
+                if (object.known_workloads) {
+                    if (!Array.isArray(object.known_workloads))
+                        throw TypeError(".vigil.v1.Hello.known_workloads: array expected");
+                    message.known_workloads = [];
+                    for (let i = 0; i < object.known_workloads.length; ++i) {
+                        if (!$util.isObject(object.known_workloads[i]))
+                            throw TypeError(".vigil.v1.Hello.known_workloads: object expected");
+                        message.known_workloads[i] = $root.vigil.v1.Workload.fromObject(object.known_workloads[i], long + 1);
+                    }
+                }
                 return message;
             };
 
@@ -969,13 +972,17 @@ export const vigil = $root.vigil = (() => {
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.known_workloads = [];
                 if (options.defaults) {
+                    object.agent_id = "";
                     object.node = "";
                     object.cluster = "";
                     object.agent_version = "";
                     object.falco_version = "";
-                    object.agent_id = "";
                 }
+                if (message.agent_id != null && Object.hasOwnProperty.call(message, "agent_id"))
+                    object.agent_id = message.agent_id;
                 if (message.node != null && Object.hasOwnProperty.call(message, "node"))
                     object.node = message.node;
                 if (message.cluster != null && Object.hasOwnProperty.call(message, "cluster"))
@@ -984,8 +991,11 @@ export const vigil = $root.vigil = (() => {
                     object.agent_version = message.agent_version;
                 if (message.falco_version != null && Object.hasOwnProperty.call(message, "falco_version"))
                     object.falco_version = message.falco_version;
-                if (message.agent_id != null && Object.hasOwnProperty.call(message, "agent_id"))
-                    object.agent_id = message.agent_id;
+                if (message.known_workloads && message.known_workloads.length) {
+                    object.known_workloads = [];
+                    for (let j = 0; j < message.known_workloads.length; ++j)
+                        object.known_workloads[j] = $root.vigil.v1.Workload.toObject(message.known_workloads[j], options, q + 1);
+                }
                 return object;
             };
 
@@ -1302,6 +1312,9 @@ export const vigil = $root.vigil = (() => {
              * @property {number|null} [uid] ProcessItem uid
              * @property {number|null} [pid] ProcessItem pid
              * @property {boolean|null} [exe_upper_layer] ProcessItem exe_upper_layer
+             * @property {boolean|null} [has_uid] ProcessItem has_uid
+             * @property {boolean|null} [has_pid] ProcessItem has_pid
+             * @property {boolean|null} [has_exe_upper_layer] ProcessItem has_exe_upper_layer
              */
 
             /**
@@ -1392,6 +1405,30 @@ export const vigil = $root.vigil = (() => {
             ProcessItem.prototype.exe_upper_layer = false;
 
             /**
+             * ProcessItem has_uid.
+             * @member {boolean} has_uid
+             * @memberof vigil.v1.ProcessItem
+             * @instance
+             */
+            ProcessItem.prototype.has_uid = false;
+
+            /**
+             * ProcessItem has_pid.
+             * @member {boolean} has_pid
+             * @memberof vigil.v1.ProcessItem
+             * @instance
+             */
+            ProcessItem.prototype.has_pid = false;
+
+            /**
+             * ProcessItem has_exe_upper_layer.
+             * @member {boolean} has_exe_upper_layer
+             * @memberof vigil.v1.ProcessItem
+             * @instance
+             */
+            ProcessItem.prototype.has_exe_upper_layer = false;
+
+            /**
              * Creates a new ProcessItem instance using the specified properties.
              * @function create
              * @memberof vigil.v1.ProcessItem
@@ -1437,6 +1474,12 @@ export const vigil = $root.vigil = (() => {
                     writer.uint32(/* id 8, wireType 0 =*/64).int64(message.pid);
                 if (message.exe_upper_layer != null && Object.hasOwnProperty.call(message, "exe_upper_layer"))
                     writer.uint32(/* id 9, wireType 0 =*/72).bool(message.exe_upper_layer);
+                if (message.has_uid != null && Object.hasOwnProperty.call(message, "has_uid"))
+                    writer.uint32(/* id 10, wireType 0 =*/80).bool(message.has_uid);
+                if (message.has_pid != null && Object.hasOwnProperty.call(message, "has_pid"))
+                    writer.uint32(/* id 11, wireType 0 =*/88).bool(message.has_pid);
+                if (message.has_exe_upper_layer != null && Object.hasOwnProperty.call(message, "has_exe_upper_layer"))
+                    writer.uint32(/* id 12, wireType 0 =*/96).bool(message.has_exe_upper_layer);
                 return writer;
             };
 
@@ -1510,6 +1553,18 @@ export const vigil = $root.vigil = (() => {
                             message.exe_upper_layer = reader.bool();
                             break;
                         }
+                    case 10: {
+                            message.has_uid = reader.bool();
+                            break;
+                        }
+                    case 11: {
+                            message.has_pid = reader.bool();
+                            break;
+                        }
+                    case 12: {
+                            message.has_exe_upper_layer = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -1565,6 +1620,15 @@ export const vigil = $root.vigil = (() => {
                 if (message.exe_upper_layer != null && Object.hasOwnProperty.call(message, "exe_upper_layer"))
                     if (typeof message.exe_upper_layer !== "boolean")
                         return "exe_upper_layer: boolean expected";
+                if (message.has_uid != null && Object.hasOwnProperty.call(message, "has_uid"))
+                    if (typeof message.has_uid !== "boolean")
+                        return "has_uid: boolean expected";
+                if (message.has_pid != null && Object.hasOwnProperty.call(message, "has_pid"))
+                    if (typeof message.has_pid !== "boolean")
+                        return "has_pid: boolean expected";
+                if (message.has_exe_upper_layer != null && Object.hasOwnProperty.call(message, "has_exe_upper_layer"))
+                    if (typeof message.has_exe_upper_layer !== "boolean")
+                        return "has_exe_upper_layer: boolean expected";
                 return null;
             };
 
@@ -1618,6 +1682,12 @@ export const vigil = $root.vigil = (() => {
                         message.pid = new $util.LongBits(object.pid.low >>> 0, object.pid.high >>> 0).toNumber();
                 if (object.exe_upper_layer != null)
                     message.exe_upper_layer = Boolean(object.exe_upper_layer);
+                if (object.has_uid != null)
+                    message.has_uid = Boolean(object.has_uid);
+                if (object.has_pid != null)
+                    message.has_pid = Boolean(object.has_pid);
+                if (object.has_exe_upper_layer != null)
+                    message.has_exe_upper_layer = Boolean(object.has_exe_upper_layer);
                 return message;
             };
 
@@ -1656,6 +1726,9 @@ export const vigil = $root.vigil = (() => {
                     } else
                         object.pid = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                     object.exe_upper_layer = false;
+                    object.has_uid = false;
+                    object.has_pid = false;
+                    object.has_exe_upper_layer = false;
                 }
                 if (message.exe != null && Object.hasOwnProperty.call(message, "exe"))
                     object.exe = message.exe;
@@ -1685,6 +1758,12 @@ export const vigil = $root.vigil = (() => {
                         object.pid = options.longs === String ? $util.Long.prototype.toString.call(message.pid) : options.longs === Number ? new $util.LongBits(message.pid.low >>> 0, message.pid.high >>> 0).toNumber() : message.pid;
                 if (message.exe_upper_layer != null && Object.hasOwnProperty.call(message, "exe_upper_layer"))
                     object.exe_upper_layer = message.exe_upper_layer;
+                if (message.has_uid != null && Object.hasOwnProperty.call(message, "has_uid"))
+                    object.has_uid = message.has_uid;
+                if (message.has_pid != null && Object.hasOwnProperty.call(message, "has_pid"))
+                    object.has_pid = message.has_pid;
+                if (message.has_exe_upper_layer != null && Object.hasOwnProperty.call(message, "has_exe_upper_layer"))
+                    object.has_exe_upper_layer = message.has_exe_upper_layer;
                 return object;
             };
 
@@ -1709,12 +1788,12 @@ export const vigil = $root.vigil = (() => {
              * @memberof vigil.v1
              * @interface INetworkItem
              * @property {vigil.v1.Direction|null} [direction] NetworkItem direction
-             * @property {string|null} [peer_ip] NetworkItem peer_ip
-             * @property {number|null} [peer_port] NetworkItem peer_port
-             * @property {string|null} [protocol] NetworkItem protocol
-             * @property {number|null} [local_port] NetworkItem local_port
+             * @property {string|null} [peer] NetworkItem peer
              * @property {string|null} [peer_name] NetworkItem peer_name
+             * @property {number|null} [port] NetworkItem port
+             * @property {string|null} [protocol] NetworkItem protocol
              * @property {string|null} [local_ip] NetworkItem local_ip
+             * @property {number|null} [local_port] NetworkItem local_port
              */
 
             /**
@@ -1741,36 +1820,12 @@ export const vigil = $root.vigil = (() => {
             NetworkItem.prototype.direction = 0;
 
             /**
-             * NetworkItem peer_ip.
-             * @member {string} peer_ip
+             * NetworkItem peer.
+             * @member {string} peer
              * @memberof vigil.v1.NetworkItem
              * @instance
              */
-            NetworkItem.prototype.peer_ip = "";
-
-            /**
-             * NetworkItem peer_port.
-             * @member {number} peer_port
-             * @memberof vigil.v1.NetworkItem
-             * @instance
-             */
-            NetworkItem.prototype.peer_port = 0;
-
-            /**
-             * NetworkItem protocol.
-             * @member {string} protocol
-             * @memberof vigil.v1.NetworkItem
-             * @instance
-             */
-            NetworkItem.prototype.protocol = "";
-
-            /**
-             * NetworkItem local_port.
-             * @member {number} local_port
-             * @memberof vigil.v1.NetworkItem
-             * @instance
-             */
-            NetworkItem.prototype.local_port = 0;
+            NetworkItem.prototype.peer = "";
 
             /**
              * NetworkItem peer_name.
@@ -1781,12 +1836,36 @@ export const vigil = $root.vigil = (() => {
             NetworkItem.prototype.peer_name = "";
 
             /**
+             * NetworkItem port.
+             * @member {number} port
+             * @memberof vigil.v1.NetworkItem
+             * @instance
+             */
+            NetworkItem.prototype.port = 0;
+
+            /**
+             * NetworkItem protocol.
+             * @member {string} protocol
+             * @memberof vigil.v1.NetworkItem
+             * @instance
+             */
+            NetworkItem.prototype.protocol = "";
+
+            /**
              * NetworkItem local_ip.
              * @member {string} local_ip
              * @memberof vigil.v1.NetworkItem
              * @instance
              */
             NetworkItem.prototype.local_ip = "";
+
+            /**
+             * NetworkItem local_port.
+             * @member {number} local_port
+             * @memberof vigil.v1.NetworkItem
+             * @instance
+             */
+            NetworkItem.prototype.local_port = 0;
 
             /**
              * Creates a new NetworkItem instance using the specified properties.
@@ -1818,18 +1897,18 @@ export const vigil = $root.vigil = (() => {
                     throw Error("max depth exceeded");
                 if (message.direction != null && Object.hasOwnProperty.call(message, "direction"))
                     writer.uint32(/* id 1, wireType 0 =*/8).int32(message.direction);
-                if (message.peer_ip != null && Object.hasOwnProperty.call(message, "peer_ip"))
-                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.peer_ip);
-                if (message.peer_port != null && Object.hasOwnProperty.call(message, "peer_port"))
-                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.peer_port);
-                if (message.protocol != null && Object.hasOwnProperty.call(message, "protocol"))
-                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.protocol);
-                if (message.local_port != null && Object.hasOwnProperty.call(message, "local_port"))
-                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.local_port);
+                if (message.peer != null && Object.hasOwnProperty.call(message, "peer"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.peer);
                 if (message.peer_name != null && Object.hasOwnProperty.call(message, "peer_name"))
-                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.peer_name);
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.peer_name);
+                if (message.port != null && Object.hasOwnProperty.call(message, "port"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.port);
+                if (message.protocol != null && Object.hasOwnProperty.call(message, "protocol"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.protocol);
                 if (message.local_ip != null && Object.hasOwnProperty.call(message, "local_ip"))
-                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.local_ip);
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.local_ip);
+                if (message.local_port != null && Object.hasOwnProperty.call(message, "local_port"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.local_port);
                 return writer;
             };
 
@@ -1872,27 +1951,27 @@ export const vigil = $root.vigil = (() => {
                             break;
                         }
                     case 2: {
-                            message.peer_ip = reader.string();
+                            message.peer = reader.string();
                             break;
                         }
                     case 3: {
-                            message.peer_port = reader.uint32();
-                            break;
-                        }
-                    case 4: {
-                            message.protocol = reader.string();
-                            break;
-                        }
-                    case 5: {
-                            message.local_port = reader.uint32();
-                            break;
-                        }
-                    case 6: {
                             message.peer_name = reader.string();
                             break;
                         }
-                    case 7: {
+                    case 4: {
+                            message.port = reader.uint32();
+                            break;
+                        }
+                    case 5: {
+                            message.protocol = reader.string();
+                            break;
+                        }
+                    case 6: {
                             message.local_ip = reader.string();
+                            break;
+                        }
+                    case 7: {
+                            message.local_port = reader.uint32();
                             break;
                         }
                     default:
@@ -1932,24 +2011,24 @@ export const vigil = $root.vigil = (() => {
                     case 2:
                         break;
                     }
-                if (message.peer_ip != null && Object.hasOwnProperty.call(message, "peer_ip"))
-                    if (!$util.isString(message.peer_ip))
-                        return "peer_ip: string expected";
-                if (message.peer_port != null && Object.hasOwnProperty.call(message, "peer_port"))
-                    if (!$util.isInteger(message.peer_port))
-                        return "peer_port: integer expected";
-                if (message.protocol != null && Object.hasOwnProperty.call(message, "protocol"))
-                    if (!$util.isString(message.protocol))
-                        return "protocol: string expected";
-                if (message.local_port != null && Object.hasOwnProperty.call(message, "local_port"))
-                    if (!$util.isInteger(message.local_port))
-                        return "local_port: integer expected";
+                if (message.peer != null && Object.hasOwnProperty.call(message, "peer"))
+                    if (!$util.isString(message.peer))
+                        return "peer: string expected";
                 if (message.peer_name != null && Object.hasOwnProperty.call(message, "peer_name"))
                     if (!$util.isString(message.peer_name))
                         return "peer_name: string expected";
+                if (message.port != null && Object.hasOwnProperty.call(message, "port"))
+                    if (!$util.isInteger(message.port))
+                        return "port: integer expected";
+                if (message.protocol != null && Object.hasOwnProperty.call(message, "protocol"))
+                    if (!$util.isString(message.protocol))
+                        return "protocol: string expected";
                 if (message.local_ip != null && Object.hasOwnProperty.call(message, "local_ip"))
                     if (!$util.isString(message.local_ip))
                         return "local_ip: string expected";
+                if (message.local_port != null && Object.hasOwnProperty.call(message, "local_port"))
+                    if (!$util.isInteger(message.local_port))
+                        return "local_port: integer expected";
                 return null;
             };
 
@@ -1991,18 +2070,18 @@ export const vigil = $root.vigil = (() => {
                     message.direction = 2;
                     break;
                 }
-                if (object.peer_ip != null)
-                    message.peer_ip = String(object.peer_ip);
-                if (object.peer_port != null)
-                    message.peer_port = object.peer_port >>> 0;
-                if (object.protocol != null)
-                    message.protocol = String(object.protocol);
-                if (object.local_port != null)
-                    message.local_port = object.local_port >>> 0;
+                if (object.peer != null)
+                    message.peer = String(object.peer);
                 if (object.peer_name != null)
                     message.peer_name = String(object.peer_name);
+                if (object.port != null)
+                    message.port = object.port >>> 0;
+                if (object.protocol != null)
+                    message.protocol = String(object.protocol);
                 if (object.local_ip != null)
                     message.local_ip = String(object.local_ip);
+                if (object.local_port != null)
+                    message.local_port = object.local_port >>> 0;
                 return message;
             };
 
@@ -2025,27 +2104,27 @@ export const vigil = $root.vigil = (() => {
                 let object = {};
                 if (options.defaults) {
                     object.direction = options.enums === String ? "DIRECTION_UNSPECIFIED" : 0;
-                    object.peer_ip = "";
-                    object.peer_port = 0;
-                    object.protocol = "";
-                    object.local_port = 0;
+                    object.peer = "";
                     object.peer_name = "";
+                    object.port = 0;
+                    object.protocol = "";
                     object.local_ip = "";
+                    object.local_port = 0;
                 }
                 if (message.direction != null && Object.hasOwnProperty.call(message, "direction"))
                     object.direction = options.enums === String ? $root.vigil.v1.Direction[message.direction] === undefined ? message.direction : $root.vigil.v1.Direction[message.direction] : message.direction;
-                if (message.peer_ip != null && Object.hasOwnProperty.call(message, "peer_ip"))
-                    object.peer_ip = message.peer_ip;
-                if (message.peer_port != null && Object.hasOwnProperty.call(message, "peer_port"))
-                    object.peer_port = message.peer_port;
-                if (message.protocol != null && Object.hasOwnProperty.call(message, "protocol"))
-                    object.protocol = message.protocol;
-                if (message.local_port != null && Object.hasOwnProperty.call(message, "local_port"))
-                    object.local_port = message.local_port;
+                if (message.peer != null && Object.hasOwnProperty.call(message, "peer"))
+                    object.peer = message.peer;
                 if (message.peer_name != null && Object.hasOwnProperty.call(message, "peer_name"))
                     object.peer_name = message.peer_name;
+                if (message.port != null && Object.hasOwnProperty.call(message, "port"))
+                    object.port = message.port;
+                if (message.protocol != null && Object.hasOwnProperty.call(message, "protocol"))
+                    object.protocol = message.protocol;
                 if (message.local_ip != null && Object.hasOwnProperty.call(message, "local_ip"))
                     object.local_ip = message.local_ip;
+                if (message.local_port != null && Object.hasOwnProperty.call(message, "local_port"))
+                    object.local_port = message.local_port;
                 return object;
             };
 
@@ -2069,16 +2148,18 @@ export const vigil = $root.vigil = (() => {
              * Properties of an Observation.
              * @memberof vigil.v1
              * @interface IObservation
-             * @property {number|null} [seq] Observation seq
              * @property {google.protobuf.ITimestamp|null} [time] Observation time
+             * @property {string|null} [node] Observation node
              * @property {vigil.v1.IWorkload|null} [workload] Observation workload
              * @property {string|null} [container] Observation container
              * @property {string|null} [pod] Observation pod
+             * @property {string|null} [pod_uid] Observation pod_uid
              * @property {string|null} [container_id] Observation container_id
              * @property {string|null} [image] Observation image
              * @property {string|null} [image_digest] Observation image_digest
              * @property {string|null} [rule] Observation rule
-             * @property {number|null} [falco_priority] Observation falco_priority
+             * @property {string|null} [priority] Observation priority
+             * @property {string|null} [item_key] Observation item_key
              * @property {vigil.v1.IProcessItem|null} [process] Observation process
              * @property {vigil.v1.INetworkItem|null} [network] Observation network
              */
@@ -2099,20 +2180,20 @@ export const vigil = $root.vigil = (() => {
             }
 
             /**
-             * Observation seq.
-             * @member {number} seq
-             * @memberof vigil.v1.Observation
-             * @instance
-             */
-            Observation.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-
-            /**
              * Observation time.
              * @member {google.protobuf.ITimestamp|null|undefined} time
              * @memberof vigil.v1.Observation
              * @instance
              */
             Observation.prototype.time = null;
+
+            /**
+             * Observation node.
+             * @member {string} node
+             * @memberof vigil.v1.Observation
+             * @instance
+             */
+            Observation.prototype.node = "";
 
             /**
              * Observation workload.
@@ -2137,6 +2218,14 @@ export const vigil = $root.vigil = (() => {
              * @instance
              */
             Observation.prototype.pod = "";
+
+            /**
+             * Observation pod_uid.
+             * @member {string} pod_uid
+             * @memberof vigil.v1.Observation
+             * @instance
+             */
+            Observation.prototype.pod_uid = "";
 
             /**
              * Observation container_id.
@@ -2171,12 +2260,20 @@ export const vigil = $root.vigil = (() => {
             Observation.prototype.rule = "";
 
             /**
-             * Observation falco_priority.
-             * @member {number} falco_priority
+             * Observation priority.
+             * @member {string} priority
              * @memberof vigil.v1.Observation
              * @instance
              */
-            Observation.prototype.falco_priority = 0;
+            Observation.prototype.priority = "";
+
+            /**
+             * Observation item_key.
+             * @member {string} item_key
+             * @memberof vigil.v1.Observation
+             * @instance
+             */
+            Observation.prototype.item_key = "";
 
             /**
              * Observation process.
@@ -2236,30 +2333,34 @@ export const vigil = $root.vigil = (() => {
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
-                if (message.seq != null && Object.hasOwnProperty.call(message, "seq"))
-                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.seq);
                 if (message.time != null && Object.hasOwnProperty.call(message, "time"))
-                    $root.google.protobuf.Timestamp.encode(message.time, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                    $root.google.protobuf.Timestamp.encode(message.time, writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (message.node != null && Object.hasOwnProperty.call(message, "node"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.node);
                 if (message.workload != null && Object.hasOwnProperty.call(message, "workload"))
                     $root.vigil.v1.Workload.encode(message.workload, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 if (message.container != null && Object.hasOwnProperty.call(message, "container"))
                     writer.uint32(/* id 4, wireType 2 =*/34).string(message.container);
                 if (message.pod != null && Object.hasOwnProperty.call(message, "pod"))
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.pod);
+                if (message.pod_uid != null && Object.hasOwnProperty.call(message, "pod_uid"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.pod_uid);
                 if (message.container_id != null && Object.hasOwnProperty.call(message, "container_id"))
-                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.container_id);
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.container_id);
                 if (message.image != null && Object.hasOwnProperty.call(message, "image"))
-                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.image);
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.image);
                 if (message.image_digest != null && Object.hasOwnProperty.call(message, "image_digest"))
-                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.image_digest);
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.image_digest);
                 if (message.rule != null && Object.hasOwnProperty.call(message, "rule"))
-                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.rule);
-                if (message.falco_priority != null && Object.hasOwnProperty.call(message, "falco_priority"))
-                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.falco_priority);
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.rule);
+                if (message.priority != null && Object.hasOwnProperty.call(message, "priority"))
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.priority);
+                if (message.item_key != null && Object.hasOwnProperty.call(message, "item_key"))
+                    writer.uint32(/* id 12, wireType 2 =*/98).string(message.item_key);
                 if (message.process != null && Object.hasOwnProperty.call(message, "process"))
-                    $root.vigil.v1.ProcessItem.encode(message.process, writer.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                    $root.vigil.v1.ProcessItem.encode(message.process, writer.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
                 if (message.network != null && Object.hasOwnProperty.call(message, "network"))
-                    $root.vigil.v1.NetworkItem.encode(message.network, writer.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
+                    $root.vigil.v1.NetworkItem.encode(message.network, writer.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -2298,11 +2399,11 @@ export const vigil = $root.vigil = (() => {
                         break;
                     switch (tag >>> 3) {
                     case 1: {
-                            message.seq = reader.uint64();
+                            message.time = $root.google.protobuf.Timestamp.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     case 2: {
-                            message.time = $root.google.protobuf.Timestamp.decode(reader, reader.uint32(), undefined, long + 1);
+                            message.node = reader.string();
                             break;
                         }
                     case 3: {
@@ -2318,30 +2419,38 @@ export const vigil = $root.vigil = (() => {
                             break;
                         }
                     case 6: {
-                            message.container_id = reader.string();
+                            message.pod_uid = reader.string();
                             break;
                         }
                     case 7: {
-                            message.image = reader.string();
+                            message.container_id = reader.string();
                             break;
                         }
                     case 8: {
-                            message.image_digest = reader.string();
+                            message.image = reader.string();
                             break;
                         }
                     case 9: {
-                            message.rule = reader.string();
+                            message.image_digest = reader.string();
                             break;
                         }
                     case 10: {
-                            message.falco_priority = reader.uint32();
+                            message.rule = reader.string();
                             break;
                         }
                     case 11: {
-                            message.process = $root.vigil.v1.ProcessItem.decode(reader, reader.uint32(), undefined, long + 1);
+                            message.priority = reader.string();
                             break;
                         }
                     case 12: {
+                            message.item_key = reader.string();
+                            break;
+                        }
+                    case 13: {
+                            message.process = $root.vigil.v1.ProcessItem.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 14: {
                             message.network = $root.vigil.v1.NetworkItem.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
@@ -2374,14 +2483,14 @@ export const vigil = $root.vigil = (() => {
                 if (long > $util.recursionLimit)
                     return "maximum nesting depth exceeded";
                 let properties = {};
-                if (message.seq != null && Object.hasOwnProperty.call(message, "seq"))
-                    if (!$util.isInteger(message.seq) && !(message.seq && $util.isInteger(message.seq.low) && $util.isInteger(message.seq.high)))
-                        return "seq: integer|Long expected";
                 if (message.time != null && Object.hasOwnProperty.call(message, "time")) {
                     let error = $root.google.protobuf.Timestamp.verify(message.time, long + 1);
                     if (error)
                         return "time." + error;
                 }
+                if (message.node != null && Object.hasOwnProperty.call(message, "node"))
+                    if (!$util.isString(message.node))
+                        return "node: string expected";
                 if (message.workload != null && Object.hasOwnProperty.call(message, "workload")) {
                     let error = $root.vigil.v1.Workload.verify(message.workload, long + 1);
                     if (error)
@@ -2393,6 +2502,9 @@ export const vigil = $root.vigil = (() => {
                 if (message.pod != null && Object.hasOwnProperty.call(message, "pod"))
                     if (!$util.isString(message.pod))
                         return "pod: string expected";
+                if (message.pod_uid != null && Object.hasOwnProperty.call(message, "pod_uid"))
+                    if (!$util.isString(message.pod_uid))
+                        return "pod_uid: string expected";
                 if (message.container_id != null && Object.hasOwnProperty.call(message, "container_id"))
                     if (!$util.isString(message.container_id))
                         return "container_id: string expected";
@@ -2405,9 +2517,12 @@ export const vigil = $root.vigil = (() => {
                 if (message.rule != null && Object.hasOwnProperty.call(message, "rule"))
                     if (!$util.isString(message.rule))
                         return "rule: string expected";
-                if (message.falco_priority != null && Object.hasOwnProperty.call(message, "falco_priority"))
-                    if (!$util.isInteger(message.falco_priority))
-                        return "falco_priority: integer expected";
+                if (message.priority != null && Object.hasOwnProperty.call(message, "priority"))
+                    if (!$util.isString(message.priority))
+                        return "priority: string expected";
+                if (message.item_key != null && Object.hasOwnProperty.call(message, "item_key"))
+                    if (!$util.isString(message.item_key))
+                        return "item_key: string expected";
                 if (message.process != null && Object.hasOwnProperty.call(message, "process")) {
                     properties.item = 1;
                     {
@@ -2447,20 +2562,13 @@ export const vigil = $root.vigil = (() => {
                 if (long > $util.recursionLimit)
                     throw Error("maximum nesting depth exceeded");
                 let message = new $root.vigil.v1.Observation();
-                if (object.seq != null)
-                    if ($util.Long)
-                        message.seq = $util.Long.fromValue(object.seq, true);
-                    else if (typeof object.seq === "string")
-                        message.seq = parseInt(object.seq, 10);
-                    else if (typeof object.seq === "number")
-                        message.seq = object.seq;
-                    else if (typeof object.seq === "object")
-                        message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
                 if (object.time != null) {
                     if (!$util.isObject(object.time))
                         throw TypeError(".vigil.v1.Observation.time: object expected");
                     message.time = $root.google.protobuf.Timestamp.fromObject(object.time, long + 1);
                 }
+                if (object.node != null)
+                    message.node = String(object.node);
                 if (object.workload != null) {
                     if (!$util.isObject(object.workload))
                         throw TypeError(".vigil.v1.Observation.workload: object expected");
@@ -2470,6 +2578,8 @@ export const vigil = $root.vigil = (() => {
                     message.container = String(object.container);
                 if (object.pod != null)
                     message.pod = String(object.pod);
+                if (object.pod_uid != null)
+                    message.pod_uid = String(object.pod_uid);
                 if (object.container_id != null)
                     message.container_id = String(object.container_id);
                 if (object.image != null)
@@ -2478,8 +2588,10 @@ export const vigil = $root.vigil = (() => {
                     message.image_digest = String(object.image_digest);
                 if (object.rule != null)
                     message.rule = String(object.rule);
-                if (object.falco_priority != null)
-                    message.falco_priority = object.falco_priority >>> 0;
+                if (object.priority != null)
+                    message.priority = String(object.priority);
+                if (object.item_key != null)
+                    message.item_key = String(object.item_key);
                 if (object.process != null) {
                     if (!$util.isObject(object.process))
                         throw TypeError(".vigil.v1.Observation.process: object expected");
@@ -2511,36 +2623,31 @@ export const vigil = $root.vigil = (() => {
                     throw Error("max depth exceeded");
                 let object = {};
                 if (options.defaults) {
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.seq = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
-                    } else
-                        object.seq = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
                     object.time = null;
+                    object.node = "";
                     object.workload = null;
                     object.container = "";
                     object.pod = "";
+                    object.pod_uid = "";
                     object.container_id = "";
                     object.image = "";
                     object.image_digest = "";
                     object.rule = "";
-                    object.falco_priority = 0;
+                    object.priority = "";
+                    object.item_key = "";
                 }
-                if (message.seq != null && Object.hasOwnProperty.call(message, "seq"))
-                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
-                        object.seq = typeof message.seq === "number" ? BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
-                    else if (typeof message.seq === "number")
-                        object.seq = options.longs === String ? String(message.seq) : message.seq;
-                    else
-                        object.seq = options.longs === String ? $util.Long.prototype.toString.call(message.seq) : options.longs === Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
                 if (message.time != null && Object.hasOwnProperty.call(message, "time"))
                     object.time = $root.google.protobuf.Timestamp.toObject(message.time, options, q + 1);
+                if (message.node != null && Object.hasOwnProperty.call(message, "node"))
+                    object.node = message.node;
                 if (message.workload != null && Object.hasOwnProperty.call(message, "workload"))
                     object.workload = $root.vigil.v1.Workload.toObject(message.workload, options, q + 1);
                 if (message.container != null && Object.hasOwnProperty.call(message, "container"))
                     object.container = message.container;
                 if (message.pod != null && Object.hasOwnProperty.call(message, "pod"))
                     object.pod = message.pod;
+                if (message.pod_uid != null && Object.hasOwnProperty.call(message, "pod_uid"))
+                    object.pod_uid = message.pod_uid;
                 if (message.container_id != null && Object.hasOwnProperty.call(message, "container_id"))
                     object.container_id = message.container_id;
                 if (message.image != null && Object.hasOwnProperty.call(message, "image"))
@@ -2549,8 +2656,10 @@ export const vigil = $root.vigil = (() => {
                     object.image_digest = message.image_digest;
                 if (message.rule != null && Object.hasOwnProperty.call(message, "rule"))
                     object.rule = message.rule;
-                if (message.falco_priority != null && Object.hasOwnProperty.call(message, "falco_priority"))
-                    object.falco_priority = message.falco_priority;
+                if (message.priority != null && Object.hasOwnProperty.call(message, "priority"))
+                    object.priority = message.priority;
+                if (message.item_key != null && Object.hasOwnProperty.call(message, "item_key"))
+                    object.item_key = message.item_key;
                 if (message.process != null && Object.hasOwnProperty.call(message, "process")) {
                     object.process = $root.vigil.v1.ProcessItem.toObject(message.process, options, q + 1);
                     if (options.oneofs)
@@ -2578,225 +2687,6 @@ export const vigil = $root.vigil = (() => {
             return Observation;
         })();
 
-        v1.ObservationBatch = (function() {
-
-            /**
-             * Properties of an ObservationBatch.
-             * @memberof vigil.v1
-             * @interface IObservationBatch
-             * @property {Array.<vigil.v1.IObservation>|null} [observations] ObservationBatch observations
-             */
-
-            /**
-             * Constructs a new ObservationBatch.
-             * @memberof vigil.v1
-             * @classdesc Represents an ObservationBatch.
-             * @implements IObservationBatch
-             * @constructor
-             * @param {vigil.v1.IObservationBatch=} [properties] Properties to set
-             */
-            function ObservationBatch(properties) {
-                this.observations = [];
-                if (properties)
-                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            }
-
-            /**
-             * ObservationBatch observations.
-             * @member {Array.<vigil.v1.IObservation>} observations
-             * @memberof vigil.v1.ObservationBatch
-             * @instance
-             */
-            ObservationBatch.prototype.observations = $util.emptyArray;
-
-            /**
-             * Creates a new ObservationBatch instance using the specified properties.
-             * @function create
-             * @memberof vigil.v1.ObservationBatch
-             * @static
-             * @param {vigil.v1.IObservationBatch=} [properties] Properties to set
-             * @returns {vigil.v1.ObservationBatch} ObservationBatch instance
-             */
-            ObservationBatch.create = function create(properties) {
-                return new ObservationBatch(properties);
-            };
-
-            /**
-             * Encodes the specified ObservationBatch message. Does not implicitly {@link vigil.v1.ObservationBatch.verify|verify} messages.
-             * @function encode
-             * @memberof vigil.v1.ObservationBatch
-             * @static
-             * @param {vigil.v1.IObservationBatch} message ObservationBatch message or plain object to encode
-             * @param {$protobuf.Writer} [writer] Writer to encode to
-             * @returns {$protobuf.Writer} Writer
-             */
-            ObservationBatch.encode = function encode(message, writer, q) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                if (message.observations != null && message.observations.length)
-                    for (let i = 0; i < message.observations.length; ++i)
-                        $root.vigil.v1.Observation.encode(message.observations[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
-                return writer;
-            };
-
-            /**
-             * Decodes an ObservationBatch message from the specified reader or buffer.
-             * @function decode
-             * @memberof vigil.v1.ObservationBatch
-             * @static
-             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
-             * @param {number} [length] Message length if known beforehand
-             * @returns {vigil.v1.ObservationBatch} ObservationBatch
-             * @throws {Error} If the payload is not a reader or valid buffer
-             * @throws {$protobuf.util.ProtocolError} If required fields are missing
-             */
-            ObservationBatch.decode = function decode(reader, length, error, long) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (long === undefined)
-                    long = 0;
-                if (long > $Reader.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let end, message;
-                if (length === undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = new $root.vigil.v1.ObservationBatch();
-                while (reader.pos < end) {
-                    let tag = reader.uint32();
-                    if (tag === error)
-                        break;
-                    switch (tag >>> 3) {
-                    case 1: {
-                            if (!(message.observations && message.observations.length))
-                                message.observations = [];
-                            message.observations.push($root.vigil.v1.Observation.decode(reader, reader.uint32(), undefined, long + 1));
-                            break;
-                        }
-                    default:
-                        reader.skipType(tag & 7, long);
-                        break;
-                    }
-                }
-                if (length !== undefined) {
-                    if (reader.pos !== end)
-                        throw RangeError("index out of range");
-                    reader.len = length;
-                }
-                return message;
-            };
-
-            /**
-             * Verifies an ObservationBatch message.
-             * @function verify
-             * @memberof vigil.v1.ObservationBatch
-             * @static
-             * @param {Object.<string,*>} message Plain object to verify
-             * @returns {string|null} `null` if valid, otherwise the reason why it is not
-             */
-            ObservationBatch.verify = function verify(message, long) {
-                if (typeof message !== "object" || message === null)
-                    return "object expected";
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    return "maximum nesting depth exceeded";
-                if (message.observations != null && Object.hasOwnProperty.call(message, "observations")) {
-                    if (!Array.isArray(message.observations))
-                        return "observations: array expected";
-                    for (let i = 0; i < message.observations.length; ++i) {
-                        let error = $root.vigil.v1.Observation.verify(message.observations[i], long + 1);
-                        if (error)
-                            return "observations." + error;
-                    }
-                }
-                return null;
-            };
-
-            /**
-             * Creates an ObservationBatch message from a plain object. Also converts values to their respective internal types.
-             * @function fromObject
-             * @memberof vigil.v1.ObservationBatch
-             * @static
-             * @param {Object.<string,*>} object Plain object
-             * @returns {vigil.v1.ObservationBatch} ObservationBatch
-             */
-            ObservationBatch.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.vigil.v1.ObservationBatch)
-                    return object;
-                if (!$util.isObject(object))
-                    throw TypeError(".vigil.v1.ObservationBatch: object expected");
-                if (long === undefined)
-                    long = 0;
-                if (long > $util.recursionLimit)
-                    throw Error("maximum nesting depth exceeded");
-                let message = new $root.vigil.v1.ObservationBatch();
-                if (object.observations) {
-                    if (!Array.isArray(object.observations))
-                        throw TypeError(".vigil.v1.ObservationBatch.observations: array expected");
-                    message.observations = [];
-                    for (let i = 0; i < object.observations.length; ++i) {
-                        if (!$util.isObject(object.observations[i]))
-                            throw TypeError(".vigil.v1.ObservationBatch.observations: object expected");
-                        message.observations[i] = $root.vigil.v1.Observation.fromObject(object.observations[i], long + 1);
-                    }
-                }
-                return message;
-            };
-
-            /**
-             * Creates a plain object from an ObservationBatch message. Also converts values to other types if specified.
-             * @function toObject
-             * @memberof vigil.v1.ObservationBatch
-             * @static
-             * @param {vigil.v1.ObservationBatch} message ObservationBatch
-             * @param {$protobuf.IConversionOptions} [options] Conversion options
-             * @returns {Object.<string,*>} Plain object
-             */
-            ObservationBatch.toObject = function toObject(message, options, q) {
-                if (!options)
-                    options = {};
-                if (q === undefined)
-                    q = 0;
-                if (q > $util.recursionLimit)
-                    throw Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.observations = [];
-                if (message.observations && message.observations.length) {
-                    object.observations = [];
-                    for (let j = 0; j < message.observations.length; ++j)
-                        object.observations[j] = $root.vigil.v1.Observation.toObject(message.observations[j], options, q + 1);
-                }
-                return object;
-            };
-
-            /**
-             * Converts this ObservationBatch to JSON.
-             * @function toJSON
-             * @memberof vigil.v1.ObservationBatch
-             * @instance
-             * @returns {Object.<string,*>} JSON object
-             */
-            ObservationBatch.prototype.toJSON = function toJSON() {
-                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            return ObservationBatch;
-        })();
-
         v1.RepeatCount = (function() {
 
             /**
@@ -2807,6 +2697,7 @@ export const vigil = $root.vigil = (() => {
              * @property {string|null} [container] RepeatCount container
              * @property {string|null} [item_key] RepeatCount item_key
              * @property {number|null} [count] RepeatCount count
+             * @property {google.protobuf.ITimestamp|null} [first_seen] RepeatCount first_seen
              * @property {google.protobuf.ITimestamp|null} [last_seen] RepeatCount last_seen
              */
 
@@ -2858,6 +2749,14 @@ export const vigil = $root.vigil = (() => {
             RepeatCount.prototype.count = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * RepeatCount first_seen.
+             * @member {google.protobuf.ITimestamp|null|undefined} first_seen
+             * @memberof vigil.v1.RepeatCount
+             * @instance
+             */
+            RepeatCount.prototype.first_seen = null;
+
+            /**
              * RepeatCount last_seen.
              * @member {google.protobuf.ITimestamp|null|undefined} last_seen
              * @memberof vigil.v1.RepeatCount
@@ -2901,8 +2800,10 @@ export const vigil = $root.vigil = (() => {
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.item_key);
                 if (message.count != null && Object.hasOwnProperty.call(message, "count"))
                     writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.count);
+                if (message.first_seen != null && Object.hasOwnProperty.call(message, "first_seen"))
+                    $root.google.protobuf.Timestamp.encode(message.first_seen, writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 if (message.last_seen != null && Object.hasOwnProperty.call(message, "last_seen"))
-                    $root.google.protobuf.Timestamp.encode(message.last_seen, writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                    $root.google.protobuf.Timestamp.encode(message.last_seen, writer.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -2957,6 +2858,10 @@ export const vigil = $root.vigil = (() => {
                             break;
                         }
                     case 5: {
+                            message.first_seen = $root.google.protobuf.Timestamp.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 6: {
                             message.last_seen = $root.google.protobuf.Timestamp.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
@@ -3002,6 +2907,11 @@ export const vigil = $root.vigil = (() => {
                 if (message.count != null && Object.hasOwnProperty.call(message, "count"))
                     if (!$util.isInteger(message.count) && !(message.count && $util.isInteger(message.count.low) && $util.isInteger(message.count.high)))
                         return "count: integer|Long expected";
+                if (message.first_seen != null && Object.hasOwnProperty.call(message, "first_seen")) {
+                    let error = $root.google.protobuf.Timestamp.verify(message.first_seen, long + 1);
+                    if (error)
+                        return "first_seen." + error;
+                }
                 if (message.last_seen != null && Object.hasOwnProperty.call(message, "last_seen")) {
                     let error = $root.google.protobuf.Timestamp.verify(message.last_seen, long + 1);
                     if (error)
@@ -3046,6 +2956,11 @@ export const vigil = $root.vigil = (() => {
                         message.count = object.count;
                     else if (typeof object.count === "object")
                         message.count = new $util.LongBits(object.count.low >>> 0, object.count.high >>> 0).toNumber(true);
+                if (object.first_seen != null) {
+                    if (!$util.isObject(object.first_seen))
+                        throw TypeError(".vigil.v1.RepeatCount.first_seen: object expected");
+                    message.first_seen = $root.google.protobuf.Timestamp.fromObject(object.first_seen, long + 1);
+                }
                 if (object.last_seen != null) {
                     if (!$util.isObject(object.last_seen))
                         throw TypeError(".vigil.v1.RepeatCount.last_seen: object expected");
@@ -3080,6 +2995,7 @@ export const vigil = $root.vigil = (() => {
                         object.count = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
                     } else
                         object.count = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.first_seen = null;
                     object.last_seen = null;
                 }
                 if (message.workload != null && Object.hasOwnProperty.call(message, "workload"))
@@ -3095,6 +3011,8 @@ export const vigil = $root.vigil = (() => {
                         object.count = options.longs === String ? String(message.count) : message.count;
                     else
                         object.count = options.longs === String ? $util.Long.prototype.toString.call(message.count) : options.longs === Number ? new $util.LongBits(message.count.low >>> 0, message.count.high >>> 0).toNumber(true) : message.count;
+                if (message.first_seen != null && Object.hasOwnProperty.call(message, "first_seen"))
+                    object.first_seen = $root.google.protobuf.Timestamp.toObject(message.first_seen, options, q + 1);
                 if (message.last_seen != null && Object.hasOwnProperty.call(message, "last_seen"))
                     object.last_seen = $root.google.protobuf.Timestamp.toObject(message.last_seen, options, q + 1);
                 return object;
@@ -3114,25 +3032,26 @@ export const vigil = $root.vigil = (() => {
             return RepeatCount;
         })();
 
-        v1.RepeatCounts = (function() {
+        v1.Report = (function() {
 
             /**
-             * Properties of a RepeatCounts.
+             * Properties of a Report.
              * @memberof vigil.v1
-             * @interface IRepeatCounts
-             * @property {Array.<vigil.v1.IRepeatCount>|null} [counts] RepeatCounts counts
+             * @interface IReport
+             * @property {number|null} [seq] Report seq
+             * @property {vigil.v1.IObservation|null} [observation] Report observation
+             * @property {vigil.v1.IRepeatCount|null} [repeat] Report repeat
              */
 
             /**
-             * Constructs a new RepeatCounts.
+             * Constructs a new Report.
              * @memberof vigil.v1
-             * @classdesc Represents a RepeatCounts.
-             * @implements IRepeatCounts
+             * @classdesc Represents a Report.
+             * @implements IReport
              * @constructor
-             * @param {vigil.v1.IRepeatCounts=} [properties] Properties to set
+             * @param {vigil.v1.IReport=} [properties] Properties to set
              */
-            function RepeatCounts(properties) {
-                this.counts = [];
+            function Report(properties) {
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -3140,59 +3059,92 @@ export const vigil = $root.vigil = (() => {
             }
 
             /**
-             * RepeatCounts counts.
-             * @member {Array.<vigil.v1.IRepeatCount>} counts
-             * @memberof vigil.v1.RepeatCounts
+             * Report seq.
+             * @member {number} seq
+             * @memberof vigil.v1.Report
              * @instance
              */
-            RepeatCounts.prototype.counts = $util.emptyArray;
+            Report.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
-             * Creates a new RepeatCounts instance using the specified properties.
-             * @function create
-             * @memberof vigil.v1.RepeatCounts
-             * @static
-             * @param {vigil.v1.IRepeatCounts=} [properties] Properties to set
-             * @returns {vigil.v1.RepeatCounts} RepeatCounts instance
+             * Report observation.
+             * @member {vigil.v1.IObservation|null|undefined} observation
+             * @memberof vigil.v1.Report
+             * @instance
              */
-            RepeatCounts.create = function create(properties) {
-                return new RepeatCounts(properties);
+            Report.prototype.observation = null;
+
+            /**
+             * Report repeat.
+             * @member {vigil.v1.IRepeatCount|null|undefined} repeat
+             * @memberof vigil.v1.Report
+             * @instance
+             */
+            Report.prototype.repeat = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Report body.
+             * @member {"observation"|"repeat"|undefined} body
+             * @memberof vigil.v1.Report
+             * @instance
+             */
+            Object.defineProperty(Report.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["observation", "repeat"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Report instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.Report
+             * @static
+             * @param {vigil.v1.IReport=} [properties] Properties to set
+             * @returns {vigil.v1.Report} Report instance
+             */
+            Report.create = function create(properties) {
+                return new Report(properties);
             };
 
             /**
-             * Encodes the specified RepeatCounts message. Does not implicitly {@link vigil.v1.RepeatCounts.verify|verify} messages.
+             * Encodes the specified Report message. Does not implicitly {@link vigil.v1.Report.verify|verify} messages.
              * @function encode
-             * @memberof vigil.v1.RepeatCounts
+             * @memberof vigil.v1.Report
              * @static
-             * @param {vigil.v1.IRepeatCounts} message RepeatCounts message or plain object to encode
+             * @param {vigil.v1.IReport} message Report message or plain object to encode
              * @param {$protobuf.Writer} [writer] Writer to encode to
              * @returns {$protobuf.Writer} Writer
              */
-            RepeatCounts.encode = function encode(message, writer, q) {
+            Report.encode = function encode(message, writer, q) {
                 if (!writer)
                     writer = $Writer.create();
                 if (q === undefined)
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
-                if (message.counts != null && message.counts.length)
-                    for (let i = 0; i < message.counts.length; ++i)
-                        $root.vigil.v1.RepeatCount.encode(message.counts[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (message.seq != null && Object.hasOwnProperty.call(message, "seq"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.seq);
+                if (message.observation != null && Object.hasOwnProperty.call(message, "observation"))
+                    $root.vigil.v1.Observation.encode(message.observation, writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (message.repeat != null && Object.hasOwnProperty.call(message, "repeat"))
+                    $root.vigil.v1.RepeatCount.encode(message.repeat, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 return writer;
             };
 
             /**
-             * Decodes a RepeatCounts message from the specified reader or buffer.
+             * Decodes a Report message from the specified reader or buffer.
              * @function decode
-             * @memberof vigil.v1.RepeatCounts
+             * @memberof vigil.v1.Report
              * @static
              * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
              * @param {number} [length] Message length if known beforehand
-             * @returns {vigil.v1.RepeatCounts} RepeatCounts
+             * @returns {vigil.v1.Report} Report
              * @throws {Error} If the payload is not a reader or valid buffer
              * @throws {$protobuf.util.ProtocolError} If required fields are missing
              */
-            RepeatCounts.decode = function decode(reader, length, error, long) {
+            Report.decode = function decode(reader, length, error, long) {
                 if (!(reader instanceof $Reader))
                     reader = $Reader.create(reader);
                 if (long === undefined)
@@ -3209,16 +3161,22 @@ export const vigil = $root.vigil = (() => {
                     length = reader.len;
                     reader.len = end;
                 }
-                message = new $root.vigil.v1.RepeatCounts();
+                message = new $root.vigil.v1.Report();
                 while (reader.pos < end) {
                     let tag = reader.uint32();
                     if (tag === error)
                         break;
                     switch (tag >>> 3) {
                     case 1: {
-                            if (!(message.counts && message.counts.length))
-                                message.counts = [];
-                            message.counts.push($root.vigil.v1.RepeatCount.decode(reader, reader.uint32(), undefined, long + 1));
+                            message.seq = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.observation = $root.vigil.v1.Observation.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 3: {
+                            message.repeat = $root.vigil.v1.RepeatCount.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
                     default:
@@ -3235,73 +3193,330 @@ export const vigil = $root.vigil = (() => {
             };
 
             /**
-             * Verifies a RepeatCounts message.
+             * Verifies a Report message.
              * @function verify
-             * @memberof vigil.v1.RepeatCounts
+             * @memberof vigil.v1.Report
              * @static
              * @param {Object.<string,*>} message Plain object to verify
              * @returns {string|null} `null` if valid, otherwise the reason why it is not
              */
-            RepeatCounts.verify = function verify(message, long) {
+            Report.verify = function verify(message, long) {
                 if (typeof message !== "object" || message === null)
                     return "object expected";
                 if (long === undefined)
                     long = 0;
                 if (long > $util.recursionLimit)
                     return "maximum nesting depth exceeded";
-                if (message.counts != null && Object.hasOwnProperty.call(message, "counts")) {
-                    if (!Array.isArray(message.counts))
-                        return "counts: array expected";
-                    for (let i = 0; i < message.counts.length; ++i) {
-                        let error = $root.vigil.v1.RepeatCount.verify(message.counts[i], long + 1);
+                let properties = {};
+                if (message.seq != null && Object.hasOwnProperty.call(message, "seq"))
+                    if (!$util.isInteger(message.seq) && !(message.seq && $util.isInteger(message.seq.low) && $util.isInteger(message.seq.high)))
+                        return "seq: integer|Long expected";
+                if (message.observation != null && Object.hasOwnProperty.call(message, "observation")) {
+                    properties.body = 1;
+                    {
+                        let error = $root.vigil.v1.Observation.verify(message.observation, long + 1);
                         if (error)
-                            return "counts." + error;
+                            return "observation." + error;
+                    }
+                }
+                if (message.repeat != null && Object.hasOwnProperty.call(message, "repeat")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.vigil.v1.RepeatCount.verify(message.repeat, long + 1);
+                        if (error)
+                            return "repeat." + error;
                     }
                 }
                 return null;
             };
 
             /**
-             * Creates a RepeatCounts message from a plain object. Also converts values to their respective internal types.
+             * Creates a Report message from a plain object. Also converts values to their respective internal types.
              * @function fromObject
-             * @memberof vigil.v1.RepeatCounts
+             * @memberof vigil.v1.Report
              * @static
              * @param {Object.<string,*>} object Plain object
-             * @returns {vigil.v1.RepeatCounts} RepeatCounts
+             * @returns {vigil.v1.Report} Report
              */
-            RepeatCounts.fromObject = function fromObject(object, long) {
-                if (object instanceof $root.vigil.v1.RepeatCounts)
+            Report.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.vigil.v1.Report)
                     return object;
                 if (!$util.isObject(object))
-                    throw TypeError(".vigil.v1.RepeatCounts: object expected");
+                    throw TypeError(".vigil.v1.Report: object expected");
                 if (long === undefined)
                     long = 0;
                 if (long > $util.recursionLimit)
                     throw Error("maximum nesting depth exceeded");
-                let message = new $root.vigil.v1.RepeatCounts();
-                if (object.counts) {
-                    if (!Array.isArray(object.counts))
-                        throw TypeError(".vigil.v1.RepeatCounts.counts: array expected");
-                    message.counts = [];
-                    for (let i = 0; i < object.counts.length; ++i) {
-                        if (!$util.isObject(object.counts[i]))
-                            throw TypeError(".vigil.v1.RepeatCounts.counts: object expected");
-                        message.counts[i] = $root.vigil.v1.RepeatCount.fromObject(object.counts[i], long + 1);
+                let message = new $root.vigil.v1.Report();
+                if (object.seq != null)
+                    if ($util.Long)
+                        message.seq = $util.Long.fromValue(object.seq, true);
+                    else if (typeof object.seq === "string")
+                        message.seq = parseInt(object.seq, 10);
+                    else if (typeof object.seq === "number")
+                        message.seq = object.seq;
+                    else if (typeof object.seq === "object")
+                        message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                if (object.observation != null) {
+                    if (!$util.isObject(object.observation))
+                        throw TypeError(".vigil.v1.Report.observation: object expected");
+                    message.observation = $root.vigil.v1.Observation.fromObject(object.observation, long + 1);
+                }
+                if (object.repeat != null) {
+                    if (!$util.isObject(object.repeat))
+                        throw TypeError(".vigil.v1.Report.repeat: object expected");
+                    message.repeat = $root.vigil.v1.RepeatCount.fromObject(object.repeat, long + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Report message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.Report
+             * @static
+             * @param {vigil.v1.Report} message Report
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Report.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.seq = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.seq = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                if (message.seq != null && Object.hasOwnProperty.call(message, "seq"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.seq = typeof message.seq === "number" ? BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                    else if (typeof message.seq === "number")
+                        object.seq = options.longs === String ? String(message.seq) : message.seq;
+                    else
+                        object.seq = options.longs === String ? $util.Long.prototype.toString.call(message.seq) : options.longs === Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                if (message.observation != null && Object.hasOwnProperty.call(message, "observation")) {
+                    object.observation = $root.vigil.v1.Observation.toObject(message.observation, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "observation";
+                }
+                if (message.repeat != null && Object.hasOwnProperty.call(message, "repeat")) {
+                    object.repeat = $root.vigil.v1.RepeatCount.toObject(message.repeat, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "repeat";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this Report to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.Report
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Report.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Report;
+        })();
+
+        v1.ReportBatch = (function() {
+
+            /**
+             * Properties of a ReportBatch.
+             * @memberof vigil.v1
+             * @interface IReportBatch
+             * @property {Array.<vigil.v1.IReport>|null} [reports] ReportBatch reports
+             */
+
+            /**
+             * Constructs a new ReportBatch.
+             * @memberof vigil.v1
+             * @classdesc Represents a ReportBatch.
+             * @implements IReportBatch
+             * @constructor
+             * @param {vigil.v1.IReportBatch=} [properties] Properties to set
+             */
+            function ReportBatch(properties) {
+                this.reports = [];
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * ReportBatch reports.
+             * @member {Array.<vigil.v1.IReport>} reports
+             * @memberof vigil.v1.ReportBatch
+             * @instance
+             */
+            ReportBatch.prototype.reports = $util.emptyArray;
+
+            /**
+             * Creates a new ReportBatch instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.ReportBatch
+             * @static
+             * @param {vigil.v1.IReportBatch=} [properties] Properties to set
+             * @returns {vigil.v1.ReportBatch} ReportBatch instance
+             */
+            ReportBatch.create = function create(properties) {
+                return new ReportBatch(properties);
+            };
+
+            /**
+             * Encodes the specified ReportBatch message. Does not implicitly {@link vigil.v1.ReportBatch.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.ReportBatch
+             * @static
+             * @param {vigil.v1.IReportBatch} message ReportBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReportBatch.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.reports != null && message.reports.length)
+                    for (let i = 0; i < message.reports.length; ++i)
+                        $root.vigil.v1.Report.encode(message.reports[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                return writer;
+            };
+
+            /**
+             * Decodes a ReportBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.ReportBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vigil.v1.ReportBatch} ReportBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReportBatch.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.vigil.v1.ReportBatch();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            if (!(message.reports && message.reports.length))
+                                message.reports = [];
+                            message.reports.push($root.vigil.v1.Report.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Verifies a ReportBatch message.
+             * @function verify
+             * @memberof vigil.v1.ReportBatch
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ReportBatch.verify = function verify(message, long) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (message.reports != null && Object.hasOwnProperty.call(message, "reports")) {
+                    if (!Array.isArray(message.reports))
+                        return "reports: array expected";
+                    for (let i = 0; i < message.reports.length; ++i) {
+                        let error = $root.vigil.v1.Report.verify(message.reports[i], long + 1);
+                        if (error)
+                            return "reports." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ReportBatch message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.ReportBatch
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vigil.v1.ReportBatch} ReportBatch
+             */
+            ReportBatch.fromObject = function fromObject(object, long) {
+                if (object instanceof $root.vigil.v1.ReportBatch)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".vigil.v1.ReportBatch: object expected");
+                if (long === undefined)
+                    long = 0;
+                if (long > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let message = new $root.vigil.v1.ReportBatch();
+                if (object.reports) {
+                    if (!Array.isArray(object.reports))
+                        throw TypeError(".vigil.v1.ReportBatch.reports: array expected");
+                    message.reports = [];
+                    for (let i = 0; i < object.reports.length; ++i) {
+                        if (!$util.isObject(object.reports[i]))
+                            throw TypeError(".vigil.v1.ReportBatch.reports: object expected");
+                        message.reports[i] = $root.vigil.v1.Report.fromObject(object.reports[i], long + 1);
                     }
                 }
                 return message;
             };
 
             /**
-             * Creates a plain object from a RepeatCounts message. Also converts values to other types if specified.
+             * Creates a plain object from a ReportBatch message. Also converts values to other types if specified.
              * @function toObject
-             * @memberof vigil.v1.RepeatCounts
+             * @memberof vigil.v1.ReportBatch
              * @static
-             * @param {vigil.v1.RepeatCounts} message RepeatCounts
+             * @param {vigil.v1.ReportBatch} message ReportBatch
              * @param {$protobuf.IConversionOptions} [options] Conversion options
              * @returns {Object.<string,*>} Plain object
              */
-            RepeatCounts.toObject = function toObject(message, options, q) {
+            ReportBatch.toObject = function toObject(message, options, q) {
                 if (!options)
                     options = {};
                 if (q === undefined)
@@ -3310,27 +3525,27 @@ export const vigil = $root.vigil = (() => {
                     throw Error("max depth exceeded");
                 let object = {};
                 if (options.arrays || options.defaults)
-                    object.counts = [];
-                if (message.counts && message.counts.length) {
-                    object.counts = [];
-                    for (let j = 0; j < message.counts.length; ++j)
-                        object.counts[j] = $root.vigil.v1.RepeatCount.toObject(message.counts[j], options, q + 1);
+                    object.reports = [];
+                if (message.reports && message.reports.length) {
+                    object.reports = [];
+                    for (let j = 0; j < message.reports.length; ++j)
+                        object.reports[j] = $root.vigil.v1.Report.toObject(message.reports[j], options, q + 1);
                 }
                 return object;
             };
 
             /**
-             * Converts this RepeatCounts to JSON.
+             * Converts this ReportBatch to JSON.
              * @function toJSON
-             * @memberof vigil.v1.RepeatCounts
+             * @memberof vigil.v1.ReportBatch
              * @instance
              * @returns {Object.<string,*>} JSON object
              */
-            RepeatCounts.prototype.toJSON = function toJSON() {
+            ReportBatch.prototype.toJSON = function toJSON() {
                 return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
             };
 
-            return RepeatCounts;
+            return ReportBatch;
         })();
 
         v1.AgentStats = (function() {
@@ -3344,6 +3559,8 @@ export const vigil = $root.vigil = (() => {
              * @property {number|null} [dropped_total] AgentStats dropped_total
              * @property {number|null} [outbox_depth] AgentStats outbox_depth
              * @property {number|null} [unattributed_total] AgentStats unattributed_total
+             * @property {number|null} [falco_drops_total] AgentStats falco_drops_total
+             * @property {boolean|null} [falco_connected] AgentStats falco_connected
              */
 
             /**
@@ -3402,6 +3619,22 @@ export const vigil = $root.vigil = (() => {
             AgentStats.prototype.unattributed_total = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * AgentStats falco_drops_total.
+             * @member {number} falco_drops_total
+             * @memberof vigil.v1.AgentStats
+             * @instance
+             */
+            AgentStats.prototype.falco_drops_total = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * AgentStats falco_connected.
+             * @member {boolean} falco_connected
+             * @memberof vigil.v1.AgentStats
+             * @instance
+             */
+            AgentStats.prototype.falco_connected = false;
+
+            /**
              * Creates a new AgentStats instance using the specified properties.
              * @function create
              * @memberof vigil.v1.AgentStats
@@ -3439,6 +3672,10 @@ export const vigil = $root.vigil = (() => {
                     writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.outbox_depth);
                 if (message.unattributed_total != null && Object.hasOwnProperty.call(message, "unattributed_total"))
                     writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.unattributed_total);
+                if (message.falco_drops_total != null && Object.hasOwnProperty.call(message, "falco_drops_total"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.falco_drops_total);
+                if (message.falco_connected != null && Object.hasOwnProperty.call(message, "falco_connected"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.falco_connected);
                 return writer;
             };
 
@@ -3496,6 +3733,14 @@ export const vigil = $root.vigil = (() => {
                             message.unattributed_total = reader.uint64();
                             break;
                         }
+                    case 6: {
+                            message.falco_drops_total = reader.uint64();
+                            break;
+                        }
+                    case 7: {
+                            message.falco_connected = reader.bool();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -3539,6 +3784,12 @@ export const vigil = $root.vigil = (() => {
                 if (message.unattributed_total != null && Object.hasOwnProperty.call(message, "unattributed_total"))
                     if (!$util.isInteger(message.unattributed_total) && !(message.unattributed_total && $util.isInteger(message.unattributed_total.low) && $util.isInteger(message.unattributed_total.high)))
                         return "unattributed_total: integer|Long expected";
+                if (message.falco_drops_total != null && Object.hasOwnProperty.call(message, "falco_drops_total"))
+                    if (!$util.isInteger(message.falco_drops_total) && !(message.falco_drops_total && $util.isInteger(message.falco_drops_total.low) && $util.isInteger(message.falco_drops_total.high)))
+                        return "falco_drops_total: integer|Long expected";
+                if (message.falco_connected != null && Object.hasOwnProperty.call(message, "falco_connected"))
+                    if (typeof message.falco_connected !== "boolean")
+                        return "falco_connected: boolean expected";
                 return null;
             };
 
@@ -3598,6 +3849,17 @@ export const vigil = $root.vigil = (() => {
                         message.unattributed_total = object.unattributed_total;
                     else if (typeof object.unattributed_total === "object")
                         message.unattributed_total = new $util.LongBits(object.unattributed_total.low >>> 0, object.unattributed_total.high >>> 0).toNumber(true);
+                if (object.falco_drops_total != null)
+                    if ($util.Long)
+                        message.falco_drops_total = $util.Long.fromValue(object.falco_drops_total, true);
+                    else if (typeof object.falco_drops_total === "string")
+                        message.falco_drops_total = parseInt(object.falco_drops_total, 10);
+                    else if (typeof object.falco_drops_total === "number")
+                        message.falco_drops_total = object.falco_drops_total;
+                    else if (typeof object.falco_drops_total === "object")
+                        message.falco_drops_total = new $util.LongBits(object.falco_drops_total.low >>> 0, object.falco_drops_total.high >>> 0).toNumber(true);
+                if (object.falco_connected != null)
+                    message.falco_connected = Boolean(object.falco_connected);
                 return message;
             };
 
@@ -3640,6 +3902,12 @@ export const vigil = $root.vigil = (() => {
                         object.unattributed_total = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
                     } else
                         object.unattributed_total = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.falco_drops_total = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : typeof BigInt !== "undefined" && options.longs === BigInt ? long.toBigInt() : long;
+                    } else
+                        object.falco_drops_total = options.longs === String ? "0" : typeof BigInt !== "undefined" && options.longs === BigInt ? BigInt("0") : 0;
+                    object.falco_connected = false;
                 }
                 if (message.events_per_second != null && Object.hasOwnProperty.call(message, "events_per_second"))
                     object.events_per_second = options.json && !isFinite(message.events_per_second) ? String(message.events_per_second) : message.events_per_second;
@@ -3671,6 +3939,15 @@ export const vigil = $root.vigil = (() => {
                         object.unattributed_total = options.longs === String ? String(message.unattributed_total) : message.unattributed_total;
                     else
                         object.unattributed_total = options.longs === String ? $util.Long.prototype.toString.call(message.unattributed_total) : options.longs === Number ? new $util.LongBits(message.unattributed_total.low >>> 0, message.unattributed_total.high >>> 0).toNumber(true) : message.unattributed_total;
+                if (message.falco_drops_total != null && Object.hasOwnProperty.call(message, "falco_drops_total"))
+                    if (typeof BigInt !== "undefined" && options.longs === BigInt)
+                        object.falco_drops_total = typeof message.falco_drops_total === "number" ? BigInt(message.falco_drops_total) : $util.Long.fromBits(message.falco_drops_total.low >>> 0, message.falco_drops_total.high >>> 0, true).toBigInt();
+                    else if (typeof message.falco_drops_total === "number")
+                        object.falco_drops_total = options.longs === String ? String(message.falco_drops_total) : message.falco_drops_total;
+                    else
+                        object.falco_drops_total = options.longs === String ? $util.Long.prototype.toString.call(message.falco_drops_total) : options.longs === Number ? new $util.LongBits(message.falco_drops_total.low >>> 0, message.falco_drops_total.high >>> 0).toNumber(true) : message.falco_drops_total;
+                if (message.falco_connected != null && Object.hasOwnProperty.call(message, "falco_connected"))
+                    object.falco_connected = message.falco_connected;
                 return object;
             };
 
@@ -4930,6 +5207,7 @@ export const vigil = $root.vigil = (() => {
              * @interface IWorkloadDelta
              * @property {vigil.v1.IWorkload|null} [workload] WorkloadDelta workload
              * @property {vigil.v1.Mode|null} [mode] WorkloadDelta mode
+             * @property {google.protobuf.ITimestamp|null} [window_end] WorkloadDelta window_end
              * @property {Array.<vigil.v1.IBaselineItem>|null} [added] WorkloadDelta added
              * @property {Array.<vigil.v1.IBaselineItem>|null} [removed] WorkloadDelta removed
              */
@@ -4966,6 +5244,14 @@ export const vigil = $root.vigil = (() => {
              * @instance
              */
             WorkloadDelta.prototype.mode = 0;
+
+            /**
+             * WorkloadDelta window_end.
+             * @member {google.protobuf.ITimestamp|null|undefined} window_end
+             * @memberof vigil.v1.WorkloadDelta
+             * @instance
+             */
+            WorkloadDelta.prototype.window_end = null;
 
             /**
              * WorkloadDelta added.
@@ -5015,12 +5301,14 @@ export const vigil = $root.vigil = (() => {
                     $root.vigil.v1.Workload.encode(message.workload, writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
                 if (message.mode != null && Object.hasOwnProperty.call(message, "mode"))
                     writer.uint32(/* id 2, wireType 0 =*/16).int32(message.mode);
+                if (message.window_end != null && Object.hasOwnProperty.call(message, "window_end"))
+                    $root.google.protobuf.Timestamp.encode(message.window_end, writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 if (message.added != null && message.added.length)
                     for (let i = 0; i < message.added.length; ++i)
-                        $root.vigil.v1.BaselineItem.encode(message.added[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                        $root.vigil.v1.BaselineItem.encode(message.added[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
                 if (message.removed != null && message.removed.length)
                     for (let i = 0; i < message.removed.length; ++i)
-                        $root.vigil.v1.BaselineItem.encode(message.removed[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                        $root.vigil.v1.BaselineItem.encode(message.removed[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -5067,12 +5355,16 @@ export const vigil = $root.vigil = (() => {
                             break;
                         }
                     case 3: {
+                            message.window_end = $root.google.protobuf.Timestamp.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 4: {
                             if (!(message.added && message.added.length))
                                 message.added = [];
                             message.added.push($root.vigil.v1.BaselineItem.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
-                    case 4: {
+                    case 5: {
                             if (!(message.removed && message.removed.length))
                                 message.removed = [];
                             message.removed.push($root.vigil.v1.BaselineItem.decode(reader, reader.uint32(), undefined, long + 1));
@@ -5121,6 +5413,11 @@ export const vigil = $root.vigil = (() => {
                     case 3:
                         break;
                     }
+                if (message.window_end != null && Object.hasOwnProperty.call(message, "window_end")) {
+                    let error = $root.google.protobuf.Timestamp.verify(message.window_end, long + 1);
+                    if (error)
+                        return "window_end." + error;
+                }
                 if (message.added != null && Object.hasOwnProperty.call(message, "added")) {
                     if (!Array.isArray(message.added))
                         return "added: array expected";
@@ -5189,6 +5486,11 @@ export const vigil = $root.vigil = (() => {
                     message.mode = 3;
                     break;
                 }
+                if (object.window_end != null) {
+                    if (!$util.isObject(object.window_end))
+                        throw TypeError(".vigil.v1.WorkloadDelta.window_end: object expected");
+                    message.window_end = $root.google.protobuf.Timestamp.fromObject(object.window_end, long + 1);
+                }
                 if (object.added) {
                     if (!Array.isArray(object.added))
                         throw TypeError(".vigil.v1.WorkloadDelta.added: array expected");
@@ -5236,11 +5538,14 @@ export const vigil = $root.vigil = (() => {
                 if (options.defaults) {
                     object.workload = null;
                     object.mode = options.enums === String ? "MODE_UNSPECIFIED" : 0;
+                    object.window_end = null;
                 }
                 if (message.workload != null && Object.hasOwnProperty.call(message, "workload"))
                     object.workload = $root.vigil.v1.Workload.toObject(message.workload, options, q + 1);
                 if (message.mode != null && Object.hasOwnProperty.call(message, "mode"))
                     object.mode = options.enums === String ? $root.vigil.v1.Mode[message.mode] === undefined ? message.mode : $root.vigil.v1.Mode[message.mode] : message.mode;
+                if (message.window_end != null && Object.hasOwnProperty.call(message, "window_end"))
+                    object.window_end = $root.google.protobuf.Timestamp.toObject(message.window_end, options, q + 1);
                 if (message.added && message.added.length) {
                     object.added = [];
                     for (let j = 0; j < message.added.length; ++j)

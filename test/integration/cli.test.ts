@@ -2,7 +2,7 @@ import t from 'tap';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collect, jsonLines, runVigil, spawnVigil } from '../support/cli.js';
+import { collect, jsonLines, loggedPort, runVigil, spawnVigil } from '../support/cli.js';
 import { execEvent, toJsonLine } from '../support/events.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
@@ -25,7 +25,8 @@ t.test('--help for the program and the agent, --version', async (t) => {
 
 t.test('configuration errors exit 2 with a message that says what to do', async (t) => {
   const cases: Array<[string[], RegExp]> = [
-    [['agent'], /no output for observations: pass --stdout/],
+    [['agent'], /no output for observations: pass --collector HOST:PORT, --stdout, or both/],
+    [['agent', '--collector', '127.0.0.1:7420'], /--collector needs the agent token/],
     [['agent', '--stdout', '--falco', 'falco:5060'], /mutual TLS; pass --falco-ca, --falco-cert and --falco-key/],
     [['agent', '--stdout', '--falco-poll-interval', 'often'], /--falco-poll-interval: "often" is not a duration/],
     [['agent', '--stdout', '--falco-http-listen', 'localhost'], /--falco-http-listen: "localhost" is not HOST:PORT/],
@@ -80,19 +81,10 @@ t.test('replays JSON lines from a file and from stdin, then exits 0', async (t) 
 t.test('health, readiness and metrics endpoints; SIGTERM stops cleanly', async (t) => {
   const child = spawnVigil(['agent', '--stdout', '--falco-http-listen', '127.0.0.1:0', '--listen', '127.0.0.1:0', '--log-level', 'debug']);
   const done = collect(child, undefined, 30_000);
-  let stderr = '';
-  child.stderr.on('data', (c: string) => (stderr += c));
-  const deadline = Date.now() + 15_000;
-  let healthPort = 0;
-  let httpPort = 0;
-  while ((!healthPort || !httpPort) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    for (const line of jsonLines(stderr)) {
-      const address = typeof line.address === 'string' ? line.address : '';
-      if (line.msg === 'serving /healthz, /readyz and /metrics') healthPort = Number(address.split(':').pop());
-      if (line.msg === 'listening for Falco http_output') httpPort = Number(address.split(':').pop());
-    }
-  }
+  const [healthPort, httpPort] = await Promise.all([
+    loggedPort(child, 'serving /healthz, /readyz and /metrics'),
+    loggedPort(child, 'listening for Falco http_output'),
+  ]);
   t.ok(healthPort && httpPort, 'both listeners reported their address');
   const base = `http://127.0.0.1:${healthPort}`;
   const health = await fetch(`${base}/healthz`);
@@ -118,15 +110,7 @@ t.test('health, readiness and metrics endpoints; SIGTERM stops cleanly', async (
 t.test('not ready while the only input, Falco gRPC, is unreachable', async (t) => {
   const child = spawnVigil(['agent', '--stdout', '--falco', `unix://${join(dir, 'absent.sock')}`, '--listen', '127.0.0.1:0']);
   const done = collect(child, undefined, 30_000);
-  let stderr = '';
-  child.stderr.on('data', (c: string) => (stderr += c));
-  let port = 0;
-  const deadline = Date.now() + 15_000;
-  while (!port && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    const line = jsonLines(stderr).find((l) => l.msg === 'serving /healthz, /readyz and /metrics');
-    if (line) port = Number(String(line.address).split(':').pop());
-  }
+  const port = await loggedPort(child, 'serving /healthz, /readyz and /metrics');
   const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
   t.equal(ready.status, 503);
   t.same(await ready.json(), { status: 'not ready', checks: { falco_grpc: false } });
@@ -147,4 +131,41 @@ t.test('stdout closed by its reader (vigil agent | head): the agent stops cleanl
   t.equal(result.code, 0, result.stderr);
   t.ok(jsonLines(result.stderr).some((l) => l.msg === 'stdout was closed by its reader; stopping'));
   t.notMatch(result.stderr, /EPIPE.*\n\s+at /, 'no stack trace');
+});
+
+t.test('vigil collector: help, configuration errors, and a --dev run with a generated token', async (t) => {
+  const help = await runVigil(['collector', '--help']);
+  t.equal(help.code, 0);
+  for (const flag of ['--db <file>', '--grpc-listen', '--http-listen', '--baseline-window', '--default-mode', '--agent-token-file', '--dev']) {
+    t.match(help.stdout, flag, `documents ${flag}`);
+  }
+  const cases: Array<[string[], RegExp]> = [
+    [['collector'], /no agent tokens: pass --agent-token-file \(or VIGIL_AGENT_TOKENS\), or --dev/],
+    [['collector', '--dev', '--baseline-window', '5'], /--baseline-window: "5" is not a duration/],
+    [['collector', '--dev', '--baseline-window', '10ms'], /--baseline-window must be at least 1s/],
+    [['collector', '--agent-token-file', join(dir, 'missing-tokens')], /cannot read agent tokens from .*missing-tokens: ENOENT/],
+    [['collector', '--dev', '--agent-ca', 'ca.crt'], /--agent-ca needs TLS/],
+  ];
+  for (const [args, message] of cases) {
+    const res = await runVigil(args);
+    t.equal(res.code, 2, args.join(' '));
+    t.match(res.stderr, message);
+  }
+  const short = join(dir, 'short-tokens');
+  writeFileSync(short, '# agent tokens\nshort\n');
+  t.match((await runVigil(['collector', '--agent-token-file', short])).stderr, /agent tokens must be at least 16 characters/);
+
+  const child = spawnVigil(['collector', '--dev', '--db', join(dir, 'dev.db'), '--grpc-listen', '127.0.0.1:0', '--http-listen', '127.0.0.1:0']);
+  const done = collect(child, undefined, 30_000);
+  let stdout = '';
+  child.stdout.on('data', (c: string) => (stdout += c));
+  const port = await loggedPort(child, 'serving /healthz, /readyz and /metrics');
+  t.match(stdout, /^vigil collector \(development run\): agent token vigil-agent-dev-[\w-]{24}\n$/, 'the token, printed once');
+  const token = /agent token (\S+)/.exec(stdout)?.[1] ?? 'none';
+  t.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
+  t.match(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), /vigil_collector_agents_connected 0/);
+  child.kill('SIGTERM');
+  const result = await done;
+  t.equal(result.code, 0);
+  t.notOk(result.stderr.includes(token), 'and never logged');
 });

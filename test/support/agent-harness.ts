@@ -27,6 +27,7 @@ export const baseConfig: Omit<AgentConfig, 'stdout'> = {
   jsonl: null,
   health: null,
   metadataWaitMs: 30_000,
+  collector: null,
 };
 
 /** With `output` given, observations go there instead of being captured. */

@@ -49,3 +49,23 @@ export function jsonLines(text: string): Array<Record<string, unknown>> {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
+
+/** Waits for the JSON log line `message` on the child's stderr and returns the port of its `address`. */
+export async function loggedPort(child: ChildProcessWithoutNullStreams, message: string, timeoutMs = 15_000): Promise<number> {
+  let stderr = '';
+  const onData = (c: Buffer | string): void => {
+    stderr += c.toString();
+  };
+  child.stderr.on('data', onData);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const line = jsonLines(stderr.split('\n').filter((l) => l.startsWith('{')).join('\n')).find((l) => l.msg === message);
+      if (line) return Number(String(line.address).split(':').pop());
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no "${message}" log line within ${timeoutMs} ms; stderr: ${stderr.slice(-1000)}`);
+  } finally {
+    child.stderr.off('data', onData);
+  }
+}

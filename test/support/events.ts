@@ -18,6 +18,9 @@ export interface EventOptions {
   readonly port?: number;
   readonly fields?: Record<string, unknown>;
   readonly top?: Record<string, unknown>;
+  /** Event time in ns; by default a fixed clock that advances about 1 ms per event. */
+  readonly at?: bigint;
+  readonly hostname?: string;
 }
 
 function common(o: EventOptions, evtType: string, timeNs: bigint): Record<string, unknown> {
@@ -53,7 +56,7 @@ function common(o: EventOptions, evtType: string, timeNs: bigint): Record<string
 
 function wrap(rule: string, fields: Record<string, unknown>, timeNs: bigint, o: EventOptions): FalcoJson {
   return {
-    hostname: 'ip-10-0-1-23.ec2.internal',
+    hostname: o.hostname ?? 'ip-10-0-1-23.ec2.internal',
     output: `${rule}: ${String(fields['proc.exepath'])}`,
     output_fields: { ...fields, ...o.fields },
     priority: 'Informational',
@@ -71,12 +74,12 @@ function tick(): bigint {
 }
 
 export function execEvent(o: EventOptions = {}): FalcoJson {
-  const t = tick();
+  const t = o.at ?? tick();
   return wrap('Vigil process exec', common(o, 'execve', t), t, o);
 }
 
 export function connectEvent(o: EventOptions = {}): FalcoJson {
-  const t = tick();
+  const t = o.at ?? tick();
   return wrap(
     'Vigil outbound connect',
     { ...common(o, 'connect', t), 'fd.l4proto': 'tcp', 'fd.rip': o.peer ?? '10.96.12.40', 'fd.rport': o.port ?? 8080, 'fd.lip': '10.244.1.17', 'fd.lport': 41822, 'fd.sip.name': null },
@@ -86,7 +89,7 @@ export function connectEvent(o: EventOptions = {}): FalcoJson {
 }
 
 export function acceptEvent(o: EventOptions = {}): FalcoJson {
-  const t = tick();
+  const t = o.at ?? tick();
   return wrap(
     'Vigil inbound accept',
     { ...common(o, 'accept4', t), 'fd.l4proto': 'tcp', 'fd.rip': o.peer ?? '10.244.3.8', 'fd.rport': 53112, 'fd.lip': '10.244.1.17', 'fd.lport': o.port ?? 80, 'fd.sip.name': null },
@@ -100,4 +103,9 @@ export function toJsonLine(event: Record<string, unknown>): string {
   const marker = '__bigint__';
   const text = JSON.stringify(event, (_k, v: unknown) => (typeof v === 'bigint' ? `${marker}${v.toString()}` : v));
   return text.replace(new RegExp(`"${marker}(-?\\d+)"`, 'g'), '$1');
+}
+
+/** Now, in ns, for events that must fall inside the collector's wall-clock windows. */
+export function nowNs(): bigint {
+  return BigInt(Date.now()) * 1_000_000n;
 }

@@ -1,0 +1,79 @@
+// What this agent already knows per workload and container: the collector's baseline plus the
+// items it has reported itself. The hot path is one Map lookup and one Set lookup; an event whose
+// item is known costs nothing more.
+import type { ModeName } from '../../proto/vigil-wire.js';
+
+export type Classification = 'baseline' | 'reported' | 'novel';
+
+interface WorkloadKnowledge {
+  mode: ModeName | null;
+  windowEndNs: bigint | null;
+  /** `${container}\0${itemKey}` */
+  readonly baseline: Set<string>;
+  readonly reported: Set<string>;
+}
+
+const id = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
+
+export class KnownSet {
+  private readonly workloads = new Map<string, WorkloadKnowledge>();
+
+  classify(workloadKey: string, container: string, itemKey: string): Classification {
+    const w = this.workloads.get(workloadKey);
+    if (!w) return 'novel';
+    const key = id(container, itemKey);
+    if (w.baseline.has(key)) return 'baseline';
+    return w.reported.has(key) ? 'reported' : 'novel';
+  }
+
+  /** The collector's mode for the workload; null until the collector has told us. */
+  mode(workloadKey: string): ModeName | null {
+    return this.workloads.get(workloadKey)?.mode ?? null;
+  }
+
+  markReported(workloadKey: string, container: string, itemKey: string): void {
+    this.get(workloadKey).reported.add(id(container, itemKey));
+  }
+
+  /** Replaces a workload's baseline and mode (a snapshot). */
+  setState(workloadKey: string, mode: ModeName | null, windowEndNs: bigint | null, items: Iterable<{ container: string; itemKey: string }>): void {
+    const w = this.get(workloadKey);
+    w.mode = mode;
+    w.windowEndNs = windowEndNs;
+    w.baseline.clear();
+    for (const item of items) w.baseline.add(id(item.container, item.itemKey));
+  }
+
+  applyDelta(
+    workloadKey: string,
+    mode: ModeName | null,
+    windowEndNs: bigint | null,
+    added: Iterable<{ container: string; itemKey: string }>,
+    removed: Iterable<{ container: string; itemKey: string }>,
+  ): void {
+    const w = this.get(workloadKey);
+    w.mode = mode;
+    w.windowEndNs = windowEndNs;
+    for (const item of added) w.baseline.add(id(item.container, item.itemKey));
+    for (const item of removed) {
+      // A removed item (relearn, manual removal) must be reported again when it is seen.
+      w.baseline.delete(id(item.container, item.itemKey));
+      w.reported.delete(id(item.container, item.itemKey));
+    }
+  }
+
+  get size(): { workloads: number; items: number } {
+    let items = 0;
+    for (const w of this.workloads.values()) items += w.baseline.size + w.reported.size;
+    return { workloads: this.workloads.size, items };
+  }
+
+  private get(workloadKey: string): WorkloadKnowledge {
+    let w = this.workloads.get(workloadKey);
+    if (!w) {
+      w = { mode: null, windowEndNs: null, baseline: new Set(), reported: new Set() };
+      this.workloads.set(workloadKey, w);
+    }
+    return w;
+  }
+}

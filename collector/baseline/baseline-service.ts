@@ -1,0 +1,406 @@
+// The collector's decisions: merge what every node reports into per-workload baselines, open or
+// aggregate alerts by the mode at each event's time, lock learning windows when they end (also
+// across restarts), and tell the gateway what changed so it can update the agents.
+//
+// All workload state lives in memory (the hot path is lookups) and is written through to SQLite
+// inside the same transaction as the reports that changed it. Changes are announced only after
+// the transaction commits.
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import { workloadKey, type WorkloadId, type WorkloadKind } from '../../agent/model/identity.js';
+import type { vigil } from '../../proto/gen/vigil.js';
+import {
+  modeValue,
+  nsFromTimestamp,
+  observationFromWire,
+  timestampFromNs,
+  workloadFromWire,
+  type ModeName,
+} from '../../proto/vigil-wire.js';
+import type { CollectorStore } from '../store/collector-store.js';
+import { decide, modeAt, windowEndNs, withChange, type ModeChange } from './decide.js';
+
+export interface BaselineOptions {
+  readonly defaultMode: ModeName;
+  readonly windowMs: number;
+  /** Wall clock in ms; tests move it. */
+  readonly now: () => number;
+}
+
+interface WorkloadState {
+  readonly id: number;
+  readonly key: string;
+  readonly workload: WorkloadId;
+  mode: ModeName;
+  history: ModeChange[];
+  windowStartNs: bigint | null;
+  windowEndNs: bigint | null;
+  lockedAtNs: bigint | null;
+  windowMs: number | null;
+  /** `${container}\0${itemKey}` */
+  readonly items: Set<string>;
+}
+
+export interface WorkloadChange {
+  readonly workloadKey: string;
+  readonly workload: WorkloadId;
+  readonly mode: ModeName;
+  readonly windowEndNs: bigint | null;
+  readonly added: Array<{ container: string; itemKey: string }>;
+  readonly removed: Array<{ container: string; itemKey: string }>;
+}
+
+export interface AgentBatch {
+  readonly agentId: string;
+  readonly reports: readonly vigil.v1.IReport[];
+}
+
+export interface BatchOutcome {
+  /** Per agent, the highest sequence now stored. */
+  readonly stored: Map<string, number>;
+  readonly counts: Record<'duplicate' | 'known' | 'learned' | 'alerted' | 'aggregated' | 'counted' | 'repeat' | 'repeat_unmatched', number>;
+}
+
+const itemId = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
+
+export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; stream: [number] }> {
+  private readonly byKey = new Map<string, WorkloadState>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: CollectorStore,
+    private readonly opts: BaselineOptions,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  /** Loads every workload, locks the windows that ended while the collector was down, arms the timer. */
+  load(): void {
+    const history = new Map<number, ModeChange[]>();
+    for (const h of this.store.loadHistory()) {
+      const list = history.get(h.workloadId) ?? [];
+      list.push({ fromNs: h.fromNs, mode: h.mode });
+      history.set(h.workloadId, list);
+    }
+    const byId = new Map<number, WorkloadState>();
+    for (const row of this.store.loadWorkloads()) {
+      const state: WorkloadState = {
+        id: row.id,
+        key: row.key,
+        workload: { cluster: row.cluster, namespace: row.namespace, kind: row.kind as WorkloadKind, name: row.name },
+        mode: row.mode,
+        history: history.get(row.id) ?? [],
+        windowStartNs: row.window_start_ns,
+        windowEndNs: row.window_end_ns,
+        lockedAtNs: row.locked_at_ns,
+        windowMs: row.window_ms,
+        items: new Set(),
+      };
+      this.byKey.set(row.key, state);
+      byId.set(row.id, state);
+    }
+    for (const item of this.store.loadBaseline()) byId.get(item.workload_id)?.items.add(itemId(item.container, item.item_key));
+    this.log.info({ workloads: this.byKey.size }, 'loaded workloads and baselines');
+    this.lockDue();
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Registers an agent's hello; returns the highest sequence stored for it. */
+  registerAgent(hello: vigil.v1.IHello): number {
+    return this.store.upsertAgent({
+      agentId: hello.agent_id ?? '',
+      node: hello.node ?? '',
+      cluster: hello.cluster ?? '',
+      version: hello.agent_version ?? '',
+      falcoVersion: hello.falco_version ?? '',
+      nowMs: this.opts.now(),
+    });
+  }
+
+  heartbeat(agentId: string, hb: vigil.v1.IHeartbeat): void {
+    this.store.heartbeat(agentId, JSON.stringify(hb.stats ?? {}), this.opts.now());
+  }
+
+  /** The current state of the named workloads (unknown names are skipped). */
+  snapshot(keys: Iterable<string>): vigil.v1.IWorkloadState[] {
+    const out: vigil.v1.IWorkloadState[] = [];
+    for (const key of keys) {
+      const w = this.byKey.get(key);
+      if (w) out.push(this.wireState(w));
+    }
+    return out;
+  }
+
+  workloadMode(key: string): ModeName | null {
+    return this.byKey.get(key)?.mode ?? null;
+  }
+
+  /** Applies the batches of several agents in one transaction. */
+  applyBatches(batches: readonly AgentBatch[]): BatchOutcome {
+    const counts: BatchOutcome['counts'] = { duplicate: 0, known: 0, learned: 0, alerted: 0, aggregated: 0, counted: 0, repeat: 0, repeat_unmatched: 0 };
+    const stored = new Map<string, number>();
+    const changes = new Map<string, WorkloadChange>();
+    const streamSeqs: number[] = [];
+    const created: WorkloadState[] = [];
+    const nowMs = this.opts.now();
+    try {
+      this.store.transaction(() => {
+        for (const batch of batches) {
+          let last = stored.get(batch.agentId) ?? this.store.agentSeq(batch.agentId);
+          for (const report of batch.reports) {
+            const seq = Number(report.seq ?? 0);
+            if (seq <= last) {
+              counts.duplicate++;
+              continue;
+            }
+            last = seq;
+            if (report.observation) this.applyObservation(report.observation, nowMs, counts, changes, streamSeqs, created);
+            else if (report.repeat) this.applyRepeat(report.repeat, nowMs, counts, streamSeqs);
+          }
+          stored.set(batch.agentId, last);
+          this.store.setAgentSeq(batch.agentId, last, nowMs);
+        }
+      });
+    } catch (err) {
+      // The transaction rolled back: forget workloads created in it and items learned in it.
+      for (const w of created) this.byKey.delete(w.key);
+      for (const change of changes.values()) {
+        const w = this.byKey.get(change.workloadKey);
+        for (const item of change.added) w?.items.delete(itemId(item.container, item.itemKey));
+      }
+      throw err;
+    }
+    for (const change of changes.values()) this.emit('changed', change);
+    for (const seq of streamSeqs) this.emit('stream', seq);
+    if (created.length > 0) this.arm();
+    return { stored, counts };
+  }
+
+  /** A SOC mode change (takes effect from now). */
+  setMode(key: string, mode: ModeName, actor: string): WorkloadChange {
+    const w = this.byKey.get(key);
+    if (!w) throw new Error(`no workload ${key}`);
+    const nowMs = this.opts.now();
+    const fromNs = BigInt(nowMs) * 1_000_000n;
+    let seq = 0;
+    this.store.transaction(() => {
+      this.store.setMode(w.id, mode, mode === 'detecting' ? fromNs : null, mode === 'detecting' ? actor : null);
+      this.store.insertModeChange(w.id, fromNs, mode, actor, nowMs);
+      this.store.audit(actor, 'set_mode', key, { from: w.mode, to: mode }, nowMs);
+      seq = this.store.appendStream('workload.mode', { workload: key, mode, previous: w.mode, actor }, nowMs);
+    });
+    w.history = withChange(w.history, { fromNs, mode });
+    w.mode = mode;
+    w.lockedAtNs = mode === 'detecting' ? fromNs : null;
+    const change = this.change(w);
+    this.emit('changed', change);
+    this.emit('stream', seq);
+    this.arm();
+    return change;
+  }
+
+  /** Locks every learning window that has ended by now. */
+  lockDue(): void {
+    const nowMs = this.opts.now();
+    const nowNs = BigInt(nowMs) * 1_000_000n;
+    for (const w of this.byKey.values()) {
+      if (w.mode !== 'learning' || w.windowEndNs === null || w.windowEndNs > nowNs) continue;
+      const lockNs = w.windowEndNs;
+      let seq = 0;
+      this.store.transaction(() => {
+        this.store.setMode(w.id, 'detecting', lockNs, 'window');
+        this.store.insertModeChange(w.id, lockNs, 'detecting', 'window', nowMs);
+        this.store.audit('system', 'lock_baseline', w.key, { items: w.items.size, window_end_ns: lockNs.toString() }, nowMs);
+        seq = this.store.appendStream('workload.mode', { workload: w.key, mode: 'detecting', previous: 'learning', actor: 'window' }, nowMs);
+      });
+      w.history = withChange(w.history, { fromNs: lockNs, mode: 'detecting' });
+      w.mode = 'detecting';
+      w.lockedAtNs = lockNs;
+      this.log.info({ workload: w.key, items: w.items.size }, 'learning window ended: baseline locked, now detecting');
+      this.emit('changed', this.change(w));
+      this.emit('stream', seq);
+    }
+    this.arm();
+  }
+
+  private applyObservation(
+    wire: vigil.v1.IObservation,
+    nowMs: number,
+    counts: BatchOutcome['counts'],
+    changes: Map<string, WorkloadChange>,
+    streamSeqs: number[],
+    created: WorkloadState[],
+  ): void {
+    const obs = observationFromWire(wire);
+    const timeNs = obs.timeNs;
+    const w = this.workloadFor(obs.workload, timeNs, nowMs, created);
+    const id = itemId(obs.container, obs.itemKey);
+    const decision = decide(modeAt(w.history, timeNs), w.items.has(id));
+    const evidence = JSON.stringify(evidenceOf(obs));
+    if (decision === 'known') {
+      counts.known++;
+    } else if (decision === 'learn') {
+      this.store.insertBaselineItem({
+        workloadId: w.id,
+        container: obs.container,
+        itemKey: obs.itemKey,
+        itemType: obs.type,
+        firstSeenNs: timeNs,
+        node: obs.node,
+        addedBy: 'learned',
+        imageDigest: obs.imageDigest,
+        evidence,
+      });
+      w.items.add(id);
+      counts.learned++;
+      const change = changes.get(w.key) ?? this.change(w, []);
+      change.added.push({ container: obs.container, itemKey: obs.itemKey });
+      changes.set(w.key, change);
+    } else if (decision === 'alert') {
+      const active = this.store.activeAlert(w.id, obs.container, obs.itemKey);
+      if (active) {
+        this.store.bumpAlert(active.id, 1, timeNs, timeNs, nowMs);
+        streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + 1, status: active.status }, nowMs));
+        counts.aggregated++;
+      } else {
+        const alertId = this.store.insertAlert({
+          workloadId: w.id,
+          container: obs.container,
+          itemKey: obs.itemKey,
+          itemType: obs.type,
+          firstSeenNs: timeNs,
+          lastSeenNs: timeNs,
+          count: 1,
+          node: obs.node,
+          evidence,
+          nowMs,
+        });
+        streamSeqs.push(this.store.appendStream('alert', { alert: alertId, workload: w.key, container: obs.container, item: obs.itemKey }, nowMs));
+        counts.alerted++;
+      }
+    } else {
+      this.store.bumpCounter(w.id, `disabled_${obs.type}`, 1);
+      counts.counted++;
+    }
+  }
+
+  private applyRepeat(r: vigil.v1.IRepeatCount, nowMs: number, counts: BatchOutcome['counts'], streamSeqs: number[]): void {
+    const w = this.byKey.get(workloadKey(workloadFromWire(r.workload)));
+    const active = w ? this.store.activeAlert(w.id, r.container ?? '', r.item_key ?? '') : undefined;
+    if (!w || !active) {
+      // Approved or resolved since the agent counted: nothing to aggregate into.
+      counts.repeat_unmatched++;
+      return;
+    }
+    const n = Number(r.count ?? 0);
+    this.store.bumpAlert(active.id, n, nsFromTimestamp(r.first_seen), nsFromTimestamp(r.last_seen), nowMs);
+    streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + n, status: active.status }, nowMs));
+    counts.repeat++;
+  }
+
+  /** The workload's state, created on its first event with the default mode and a window from that event. */
+  private workloadFor(id: WorkloadId, timeNs: bigint, nowMs: number, created: WorkloadState[]): WorkloadState {
+    const key = workloadKey(id);
+    const existing = this.byKey.get(key);
+    if (existing) {
+      if (existing.mode === 'learning' && existing.lockedAtNs === null && existing.windowStartNs !== null && timeNs < existing.windowStartNs) {
+        // A node's report older than the first one seen: the window starts at the workload's first event.
+        const end = windowEndNs(timeNs, existing.windowMs ?? this.opts.windowMs);
+        this.store.setWindow(existing.id, timeNs, end);
+        existing.windowStartNs = timeNs;
+        existing.windowEndNs = end;
+        existing.history = existing.history.map((c, i) => (i === 0 ? { ...c, fromNs: timeNs } : c));
+      }
+      return existing;
+    }
+    const mode = this.opts.defaultMode;
+    const start = mode === 'learning' ? timeNs : null;
+    const end = start === null ? null : windowEndNs(start, this.opts.windowMs);
+    const dbId = this.store.insertWorkload({
+      key,
+      cluster: id.cluster,
+      namespace: id.namespace,
+      kind: id.kind,
+      name: id.name,
+      mode,
+      windowStartNs: start,
+      windowEndNs: end,
+      createdMs: nowMs,
+    });
+    this.store.insertModeChange(dbId, timeNs, mode, 'default', nowMs);
+    const state: WorkloadState = {
+      id: dbId,
+      key,
+      workload: id,
+      mode,
+      history: [{ fromNs: timeNs, mode }],
+      windowStartNs: start,
+      windowEndNs: end,
+      lockedAtNs: null,
+      windowMs: null,
+      items: new Set(),
+    };
+    this.byKey.set(key, state);
+    created.push(state);
+    this.log.info({ workload: key, mode, windowEnd: end?.toString() }, 'new workload');
+    return state;
+  }
+
+  private change(w: WorkloadState, added: Array<{ container: string; itemKey: string }> = []): WorkloadChange {
+    return { workloadKey: w.key, workload: w.workload, mode: w.mode, windowEndNs: w.windowEndNs, added, removed: [] };
+  }
+
+  private wireState(w: WorkloadState): vigil.v1.IWorkloadState {
+    return {
+      workload: { cluster: w.workload.cluster, namespace: w.workload.namespace, kind: w.workload.kind, name: w.workload.name },
+      mode: modeValue(w.mode),
+      window_end: w.windowEndNs === null ? null : timestampFromNs(w.windowEndNs),
+      items: [...w.items].map((id) => {
+        const [container = '', itemKey = ''] = id.split('\u0000');
+        return { container, item_key: itemKey };
+      }),
+    };
+  }
+
+  /** Re-arms the lock timer for the earliest open learning window (checked at least every minute). */
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    let earliest: bigint | null = null;
+    for (const w of this.byKey.values()) {
+      if (w.mode === 'learning' && w.windowEndNs !== null && (earliest === null || w.windowEndNs < earliest)) earliest = w.windowEndNs;
+    }
+    if (earliest === null) return;
+    const delay = Math.min(60_000, Math.max(0, Number(earliest / 1_000_000n) - this.opts.now()));
+    this.timer = setTimeout(() => this.lockDue(), delay + 5);
+    this.timer.unref();
+  }
+}
+
+function evidenceOf(obs: ReturnType<typeof observationFromWire>): Record<string, unknown> {
+  return {
+    time_ns: obs.timeNs.toString(),
+    node: obs.node,
+    pod: obs.pod,
+    container_id: obs.containerId,
+    image: obs.image,
+    image_digest: obs.imageDigest,
+    rule: obs.rule,
+    priority: obs.priority,
+    ...(obs.type === 'process'
+      ? {
+          exe: obs.process.exe,
+          cmdline: obs.process.cmdline,
+          parent: obs.process.parentExe,
+          user: obs.process.user,
+          uid: obs.process.uid,
+          pid: obs.process.pid,
+          exe_upper_layer: obs.process.exeUpperLayer,
+        }
+      : { network: obs.network }),
+  };
+}

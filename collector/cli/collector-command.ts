@@ -1,0 +1,142 @@
+// `vigil collector`: flags (each with an environment twin) → CollectorConfig → a running Collector.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { addLogOptions, type LogOptions } from '../../agent/cli/common-options.js';
+import { ConfigError, parseBoolean, parseDuration, parseHostPort } from '../../agent/config/parse.js';
+import { createLogger } from '../../agent/log/logger.js';
+import { Collector, type CollectorConfig } from '../collector.js';
+import type { GatewayTls } from '../gateway/agent-gateway.js';
+
+export interface CollectorFlags extends LogOptions {
+  db: string;
+  grpcListen: string;
+  httpListen: string;
+  baselineWindow: string;
+  defaultMode: string;
+  agentTokenFile?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  agentCa?: string;
+  dev?: boolean;
+}
+
+export function collectorCommand(): Command {
+  const cmd = new Command('collector')
+    .summary('receive agent reports, keep baselines and alerts in SQLite')
+    .description(
+      'Runs the central collector: agents connect over gRPC (vigil.v1), the collector merges what every node ' +
+        'learned into per-workload baselines, locks each baseline when its learning window ends, and stores ' +
+        'alerts for what deviates from it.',
+    )
+    .addOption(new Option('--db <file>', 'SQLite database file').default('vigil.db').env('VIGIL_DB'))
+    .addOption(new Option('--grpc-listen <host:port>', 'where agents connect').default('127.0.0.1:7420').env('VIGIL_GRPC_LISTEN'))
+    .addOption(new Option('--http-listen <host:port|off>', 'health, readiness and metrics').default('127.0.0.1:7421').env('VIGIL_HTTP_LISTEN'))
+    .addOption(new Option('--baseline-window <duration>', 'how long a new workload learns before its baseline locks').default('1h').env('VIGIL_BASELINE_WINDOW'))
+    .addOption(new Option('--default-mode <mode>', 'mode of a newly seen workload').choices(['learning', 'detecting', 'disabled']).default('learning').env('VIGIL_DEFAULT_MODE'))
+    .addOption(new Option('--agent-token-file <file>', 'agent tokens, one per line (a Kubernetes Secret mounted as a file)').env('VIGIL_AGENT_TOKEN_FILE'))
+    .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
+    .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
+    .addOption(new Option('--agent-ca <file>', 'require agent client certificates signed by this CA').env('VIGIL_AGENT_CA'))
+    .addOption(new Option('--dev', 'local development run: without --agent-token-file, generate an agent token and print it once (env: VIGIL_DEV=true|false)'));
+  addLogOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Agent tokens can also come from VIGIL_AGENT_TOKENS (comma-separated).
+
+Examples:
+  vigil collector --dev                                   # local try-out: prints an agent token
+  vigil collector --db /var/lib/vigil/vigil.db --grpc-listen 0.0.0.0:7420 --agent-token-file /etc/vigil/agent-tokens`,
+  );
+  cmd.action(async (flags: CollectorFlags) => {
+    await runCollector(flags);
+  });
+  return cmd;
+}
+
+export function collectorConfigFromFlags(flags: CollectorFlags, env: NodeJS.ProcessEnv = process.env): { config: CollectorConfig; generatedToken: string | null } {
+  const dev = flags.dev ?? parseBoolean('VIGIL_DEV', env.VIGIL_DEV) ?? false;
+  const tokens: string[] = [];
+  if (flags.agentTokenFile) tokens.push(...readTokens(flags.agentTokenFile));
+  if (env.VIGIL_AGENT_TOKENS) tokens.push(...env.VIGIL_AGENT_TOKENS.split(',').map((t) => t.trim()).filter(Boolean));
+  for (const token of tokens) {
+    if (token.length < 16) throw new ConfigError('agent tokens must be at least 16 characters long');
+  }
+  let generatedToken: string | null = null;
+  if (tokens.length === 0) {
+    if (!dev) {
+      throw new ConfigError('no agent tokens: pass --agent-token-file (or VIGIL_AGENT_TOKENS), or --dev for a local run with a generated token');
+    }
+    generatedToken = `vigil-agent-dev-${randomBytes(18).toString('base64url')}`;
+    tokens.push(generatedToken);
+  }
+  parseHostPort('--grpc-listen', flags.grpcListen);
+  const windowMs = parseDuration('--baseline-window', flags.baselineWindow);
+  if (windowMs < 1000) throw new ConfigError('--baseline-window must be at least 1s');
+  return {
+    config: {
+      dbFile: flags.db,
+      grpcListen: flags.grpcListen,
+      grpcTls: gatewayTls(flags),
+      http: flags.httpListen === 'off' ? null : parseHostPort('--http-listen', flags.httpListen),
+      agentTokens: tokens,
+      defaultMode: flags.defaultMode as CollectorConfig['defaultMode'],
+      windowMs,
+    },
+    generatedToken,
+  };
+}
+
+function readTokens(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read agent tokens from ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+function gatewayTls(flags: CollectorFlags): GatewayTls | null {
+  if (!flags.tlsCert && !flags.tlsKey) {
+    if (flags.agentCa) throw new ConfigError('--agent-ca needs TLS: pass --tls-cert and --tls-key too');
+    return null;
+  }
+  if (!flags.tlsCert || !flags.tlsKey) throw new ConfigError('--tls-cert and --tls-key go together');
+  const read = (file: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new ConfigError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
+  return { cert: read(flags.tlsCert), key: read(flags.tlsKey), clientCa: flags.agentCa ? read(flags.agentCa) : null };
+}
+
+async function runCollector(flags: CollectorFlags): Promise<void> {
+  const { config, generatedToken } = collectorConfigFromFlags(flags);
+  const log = createLogger({ level: flags.logLevel, format: flags.logFormat, name: 'vigil-collector' });
+  if (generatedToken) {
+    // Printed once, to stdout, so it can be copied; never logged.
+    process.stdout.write(`vigil collector (development run): agent token ${generatedToken}\n`);
+  }
+  const collector = new Collector(config, log);
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await collector.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await collector.start();
+  } catch (err) {
+    log.fatal({ err: (err as Error).message }, 'cannot start the collector');
+    await collector.stop();
+    process.exit(1);
+  }
+}

@@ -1,0 +1,45 @@
+// The collector's Prometheus metrics, in a registry of its own.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export class CollectorMetrics {
+  readonly registry = new Registry();
+
+  readonly agentsConnected = new Gauge({
+    name: 'vigil_collector_agents_connected',
+    help: 'Agents with an open stream.',
+    registers: [this.registry],
+  });
+  readonly agentRejected = new Counter({
+    name: 'vigil_collector_agent_streams_rejected_total',
+    help: 'Agent streams refused, by reason (unauthenticated, no_hello, bad_hello).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly reports = new Counter({
+    name: 'vigil_collector_reports_total',
+    help: 'Agent reports by outcome (duplicate, known, learned, alerted, aggregated, counted, repeat, repeat_unmatched).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly ingestBatch = new Histogram({
+    name: 'vigil_collector_ingest_transaction_seconds',
+    help: 'Time to apply one batch of reports in one SQLite transaction.',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+  readonly ingestErrors = new Counter({
+    name: 'vigil_collector_ingest_errors_total',
+    help: 'Batches that could not be stored (not acknowledged: the agents resend them).',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  readonly windowsLocked = new Counter({
+    name: 'vigil_collector_baselines_locked_total',
+    help: 'Learning windows that ended and locked their baseline.',
+    registers: [this.registry],
+  });
+
+  constructor(opts: { processMetrics: boolean } = { processMetrics: true }) {
+    if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'vigil_collector_' });
+  }
+}

@@ -1,0 +1,201 @@
+// The collector's SQL: every statement prepared once. No decisions here (see baseline/).
+import type { Statement } from 'better-sqlite3';
+import type { ModeName } from '../../proto/vigil-wire.js';
+import type { Db } from './database.js';
+
+export interface WorkloadRow {
+  id: number;
+  key: string;
+  cluster: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  mode: ModeName;
+  window_ms: number | null;
+  window_start_ns: bigint | null;
+  window_end_ns: bigint | null;
+  locked_at_ns: bigint | null;
+  locked_by: string | null;
+}
+
+export interface NewWorkload {
+  key: string;
+  cluster: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  mode: ModeName;
+  windowStartNs: bigint | null;
+  windowEndNs: bigint | null;
+  createdMs: number;
+}
+
+export interface NewBaselineItem {
+  workloadId: number;
+  container: string;
+  itemKey: string;
+  itemType: 'process' | 'network';
+  firstSeenNs: bigint;
+  node: string;
+  addedBy: 'learned' | 'approved' | 'manual';
+  imageDigest: string | null;
+  evidence: string;
+}
+
+export interface NewAlert {
+  workloadId: number;
+  container: string;
+  itemKey: string;
+  itemType: 'process' | 'network';
+  firstSeenNs: bigint;
+  lastSeenNs: bigint;
+  count: number;
+  node: string;
+  evidence: string;
+  nowMs: number;
+}
+
+export interface ActiveAlert {
+  id: number;
+  count: number;
+  last_seen_ns: bigint;
+  status: 'open' | 'acknowledged';
+}
+
+export class CollectorStore {
+  private readonly s: Record<string, Statement>;
+
+  constructor(readonly db: Db) {
+    const p = (sql: string): Statement => db.prepare(sql);
+    this.s = {
+      upsertAgent: p(`INSERT INTO agents (agent_id, node, cluster, version, falco_version, first_seen_ms, last_seen_ms)
+        VALUES (@agentId, @node, @cluster, @version, @falcoVersion, @nowMs, @nowMs)
+        ON CONFLICT(agent_id) DO UPDATE SET node = excluded.node, cluster = excluded.cluster, version = excluded.version,
+          falco_version = excluded.falco_version, last_seen_ms = excluded.last_seen_ms`),
+      agentSeq: p('SELECT last_seq FROM agents WHERE agent_id = ?'),
+      setAgentSeq: p('UPDATE agents SET last_seq = ?, last_seen_ms = ? WHERE agent_id = ?'),
+      heartbeat: p('UPDATE agents SET heartbeat_ms = ?, last_seen_ms = ?, stats = ? WHERE agent_id = ?'),
+      workloads: p('SELECT * FROM workloads ORDER BY id').safeIntegers(true),
+      history: p('SELECT workload_id, from_ns, mode FROM mode_history ORDER BY workload_id, from_ns, rowid').safeIntegers(true),
+      baseline: p('SELECT workload_id, container, item_key FROM baseline_items'),
+      insertWorkload: p(`INSERT INTO workloads (key, cluster, namespace, kind, name, mode, window_start_ns, window_end_ns, created_ms)
+        VALUES (@key, @cluster, @namespace, @kind, @name, @mode, @windowStartNs, @windowEndNs, @createdMs)`),
+      setWindow: p('UPDATE workloads SET window_start_ns = ?, window_end_ns = ? WHERE id = ?'),
+      setMode: p('UPDATE workloads SET mode = ?, locked_at_ns = ?, locked_by = ? WHERE id = ?'),
+      insertModeChange: p('INSERT INTO mode_history (workload_id, from_ns, mode, actor, at_ms) VALUES (?, ?, ?, ?, ?)'),
+      insertItem: p(`INSERT OR IGNORE INTO baseline_items
+        (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence)
+        VALUES (@workloadId, @container, @itemKey, @itemType, @firstSeenNs, @node, @addedBy, @imageDigest, @evidence)`),
+      activeAlert: p(`SELECT id, count, last_seen_ns, status FROM alerts
+        WHERE workload_id = ? AND container = ? AND item_key = ? AND status != 'resolved'`).safeIntegers(true),
+      insertAlert: p(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns,
+          count, node, evidence, created_ms, updated_ms)
+        VALUES (@workloadId, @container, @itemKey, @itemType, 'open', @firstSeenNs, @lastSeenNs, @count, @node, @evidence, @nowMs, @nowMs)`),
+      bumpAlert: p(`UPDATE alerts SET count = count + ?, last_seen_ns = max(last_seen_ns, ?), first_seen_ns = min(first_seen_ns, ?),
+        updated_ms = ? WHERE id = ?`),
+      bumpCounter: p(`INSERT INTO counters (workload_id, name, value) VALUES (?, ?, ?)
+        ON CONFLICT(workload_id, name) DO UPDATE SET value = value + excluded.value`),
+      appendStream: p('INSERT INTO stream (at_ms, type, payload) VALUES (?, ?, ?)'),
+      audit: p('INSERT INTO audit (at_ms, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)'),
+    };
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  upsertAgent(a: { agentId: string; node: string; cluster: string; version: string; falcoVersion: string; nowMs: number }): number {
+    this.s.upsertAgent?.run(a);
+    const row = this.s.agentSeq?.get(a.agentId) as { last_seq: number } | undefined;
+    return row?.last_seq ?? 0;
+  }
+
+  agentSeq(agentId: string): number {
+    return (this.s.agentSeq?.get(agentId) as { last_seq: number } | undefined)?.last_seq ?? 0;
+  }
+
+  setAgentSeq(agentId: string, seq: number, nowMs: number): void {
+    this.s.setAgentSeq?.run(seq, nowMs, agentId);
+  }
+
+  heartbeat(agentId: string, stats: string, nowMs: number): void {
+    this.s.heartbeat?.run(nowMs, nowMs, stats, agentId);
+  }
+
+  loadWorkloads(): WorkloadRow[] {
+    return (this.s.workloads?.all() as Array<Record<string, unknown>>).map((r) => ({
+      id: Number(r.id),
+      key: String(r.key),
+      cluster: String(r.cluster),
+      namespace: String(r.namespace),
+      kind: String(r.kind),
+      name: String(r.name),
+      mode: r.mode as ModeName,
+      window_ms: r.window_ms === null ? null : Number(r.window_ms),
+      window_start_ns: r.window_start_ns as bigint | null,
+      window_end_ns: r.window_end_ns as bigint | null,
+      locked_at_ns: r.locked_at_ns as bigint | null,
+      locked_by: r.locked_by as string | null,
+    }));
+  }
+
+  loadHistory(): Array<{ workloadId: number; fromNs: bigint; mode: ModeName }> {
+    return (this.s.history?.all() as Array<{ workload_id: bigint; from_ns: bigint; mode: ModeName }>).map((r) => ({
+      workloadId: Number(r.workload_id),
+      fromNs: r.from_ns,
+      mode: r.mode,
+    }));
+  }
+
+  loadBaseline(): Array<{ workload_id: number; container: string; item_key: string }> {
+    return this.s.baseline?.all() as Array<{ workload_id: number; container: string; item_key: string }>;
+  }
+
+  insertWorkload(w: NewWorkload): number {
+    return Number(this.s.insertWorkload?.run(w).lastInsertRowid);
+  }
+
+  setWindow(id: number, startNs: bigint | null, endNs: bigint | null): void {
+    this.s.setWindow?.run(startNs, endNs, id);
+  }
+
+  setMode(id: number, mode: ModeName, lockedAtNs: bigint | null, lockedBy: string | null): void {
+    this.s.setMode?.run(mode, lockedAtNs, lockedBy, id);
+  }
+
+  insertModeChange(id: number, fromNs: bigint, mode: ModeName, actor: string, atMs: number): void {
+    this.s.insertModeChange?.run(id, fromNs, mode, actor, atMs);
+  }
+
+  /** True when the item was new to the baseline. */
+  insertBaselineItem(item: NewBaselineItem): boolean {
+    return (this.s.insertItem?.run(item).changes ?? 0) > 0;
+  }
+
+  activeAlert(workloadId: number, container: string, itemKey: string): ActiveAlert | undefined {
+    const row = this.s.activeAlert?.get(workloadId, container, itemKey) as
+      | { id: bigint; count: bigint; last_seen_ns: bigint; status: 'open' | 'acknowledged' }
+      | undefined;
+    return row && { id: Number(row.id), count: Number(row.count), last_seen_ns: row.last_seen_ns, status: row.status };
+  }
+
+  insertAlert(a: NewAlert): number {
+    return Number(this.s.insertAlert?.run(a).lastInsertRowid);
+  }
+
+  bumpAlert(id: number, count: number, firstSeenNs: bigint, lastSeenNs: bigint, nowMs: number): void {
+    this.s.bumpAlert?.run(count, lastSeenNs, firstSeenNs, nowMs, id);
+  }
+
+  bumpCounter(workloadId: number, name: string, by: number): void {
+    this.s.bumpCounter?.run(workloadId, name, by);
+  }
+
+  appendStream(type: string, payload: object, atMs: number): number {
+    return Number(this.s.appendStream?.run(atMs, type, JSON.stringify(payload)).lastInsertRowid);
+  }
+
+  audit(actor: string, action: string, target: string, detail: object, atMs: number): void {
+    this.s.audit?.run(atMs, actor, action, target, JSON.stringify(detail));
+  }
+}

@@ -1,0 +1,104 @@
+// Versioned schema migrations, applied in order by PRAGMA user_version. Never edit a released
+// step; add a new one. Times of events are nanoseconds since the epoch in INTEGER columns
+// (they fit in SQLite's 64-bit integers; read them with safeIntegers); times of actions taken by
+// the collector are milliseconds.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first schema.
+  `
+  CREATE TABLE agents (
+    agent_id       TEXT PRIMARY KEY,
+    node           TEXT NOT NULL,
+    cluster        TEXT NOT NULL,
+    version        TEXT NOT NULL,
+    falco_version  TEXT NOT NULL,
+    last_seq       INTEGER NOT NULL DEFAULT 0,
+    first_seen_ms  INTEGER NOT NULL,
+    last_seen_ms   INTEGER NOT NULL,
+    heartbeat_ms   INTEGER,
+    stats          TEXT
+  ) STRICT;
+
+  CREATE TABLE workloads (
+    id             INTEGER PRIMARY KEY,
+    key            TEXT NOT NULL UNIQUE,
+    cluster        TEXT NOT NULL,
+    namespace      TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    mode           TEXT NOT NULL CHECK (mode IN ('learning', 'detecting', 'disabled')),
+    window_ms      INTEGER,
+    window_start_ns INTEGER,
+    window_end_ns  INTEGER,
+    locked_at_ns   INTEGER,
+    locked_by      TEXT,
+    created_ms     INTEGER NOT NULL
+  ) STRICT;
+
+  -- The mode from each moment on, so decisions use the mode at the event's time.
+  CREATE TABLE mode_history (
+    workload_id    INTEGER NOT NULL REFERENCES workloads(id),
+    from_ns        INTEGER NOT NULL,
+    mode           TEXT NOT NULL CHECK (mode IN ('learning', 'detecting', 'disabled')),
+    actor          TEXT NOT NULL,
+    at_ms          INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX mode_history_workload ON mode_history(workload_id, from_ns);
+
+  CREATE TABLE baseline_items (
+    workload_id    INTEGER NOT NULL REFERENCES workloads(id),
+    container      TEXT NOT NULL,
+    item_key       TEXT NOT NULL,
+    item_type      TEXT NOT NULL CHECK (item_type IN ('process', 'network')),
+    first_seen_ns  INTEGER NOT NULL,
+    node           TEXT NOT NULL,
+    added_by       TEXT NOT NULL CHECK (added_by IN ('learned', 'approved', 'manual')),
+    image_digest   TEXT,
+    evidence       TEXT NOT NULL,
+    PRIMARY KEY (workload_id, container, item_key)
+  ) STRICT;
+
+  CREATE TABLE alerts (
+    id             INTEGER PRIMARY KEY,
+    workload_id    INTEGER NOT NULL REFERENCES workloads(id),
+    container      TEXT NOT NULL,
+    item_key       TEXT NOT NULL,
+    item_type      TEXT NOT NULL CHECK (item_type IN ('process', 'network')),
+    status         TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'resolved')),
+    first_seen_ns  INTEGER NOT NULL,
+    last_seen_ns   INTEGER NOT NULL,
+    count          INTEGER NOT NULL,
+    node           TEXT NOT NULL,
+    evidence       TEXT NOT NULL,
+    created_ms     INTEGER NOT NULL,
+    updated_ms     INTEGER NOT NULL
+  ) STRICT;
+  -- One alert per workload + container + item until it is resolved.
+  CREATE UNIQUE INDEX alerts_active ON alerts(workload_id, container, item_key) WHERE status != 'resolved';
+  CREATE INDEX alerts_status ON alerts(status, id);
+
+  CREATE TABLE counters (
+    workload_id    INTEGER NOT NULL REFERENCES workloads(id),
+    name           TEXT NOT NULL,
+    value          INTEGER NOT NULL,
+    PRIMARY KEY (workload_id, name)
+  ) STRICT;
+
+  CREATE TABLE audit (
+    id             INTEGER PRIMARY KEY,
+    at_ms          INTEGER NOT NULL,
+    actor          TEXT NOT NULL,
+    action         TEXT NOT NULL,
+    target         TEXT NOT NULL,
+    detail         TEXT NOT NULL
+  ) STRICT;
+
+  -- One monotonic sequence for everything a SOC client may need to replay.
+  CREATE TABLE stream (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_ms          INTEGER NOT NULL,
+    type           TEXT NOT NULL,
+    payload        TEXT NOT NULL
+  ) STRICT;
+  `,
+];

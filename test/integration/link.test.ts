@@ -1,0 +1,152 @@
+// The agent's link to the collector, both in this process over real gRPC on loopback, with a
+// real SQLite file on each side.
+import t, { type Test } from 'tap';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { pino } from 'pino';
+import { Collector } from '../../collector/collector.js';
+import type { AgentConfig } from '../../agent/agent.js';
+import { startAgent, type RunningAgent } from '../support/agent-harness.js';
+import { FalcoHttpSender } from '../support/http-sender.js';
+import { execEvent, nowNs, toJsonLine } from '../support/events.js';
+import { until } from '../support/processes.js';
+
+const TOKEN = 'link-test-agent-token-0123456789';
+
+function tmp(t: Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-link-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function collectorOn(dir: string, port: number, windowMs = 60_000, tokens = [TOKEN]): Promise<Collector> {
+  const c = new Collector(
+    { dbFile: join(dir, 'vigil.db'), grpcListen: `127.0.0.1:${port}`, grpcTls: null, http: null, agentTokens: tokens, defaultMode: 'learning', windowMs },
+    pino({ level: 'silent' }),
+  );
+  await c.start();
+  return c;
+}
+
+function agentConfig(dir: string, port: number, over: Partial<NonNullable<AgentConfig['collector']>> = {}): Partial<AgentConfig> {
+  return {
+    http: { host: '127.0.0.1', port: 0, maxBodyBytes: 1024 * 1024 },
+    node: 'node-a',
+    cluster: 'prod',
+    collector: {
+      target: `127.0.0.1:${port}`,
+      tls: null,
+      token: TOKEN,
+      stateDir: join(dir, 'agent-state'),
+      maxOutboxRows: 10_000,
+      repeatIntervalMs: 200,
+      heartbeatIntervalMs: 200,
+      retryMaxMs: 300,
+      ...over,
+    },
+  };
+}
+
+function query<T>(dir: string, sql: string): T[] {
+  const db = new Database(join(dir, 'vigil.db'), { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+async function post(run: RunningAgent, ...exes: string[]): Promise<void> {
+  const sender = new FalcoHttpSender(`http://127.0.0.1:${run.agent.httpAddress?.port ?? 0}/`);
+  for (const exe of exes) await sender.post(toJsonLine(execEvent({ exe, at: nowNs() })));
+  sender.close();
+}
+
+async function freePort(dir: string): Promise<number> {
+  const probe = await collectorOn(dir, 0);
+  const port = probe.grpcPort;
+  await probe.stop();
+  rmSync(join(dir, 'vigil.db'), { force: true });
+  return port;
+}
+
+t.test('collector down at start: reports wait on disk and arrive, in order, once it is up', async (t) => {
+  const dir = tmp(t);
+  const port = await freePort(dir);
+  const run = await startAgent(agentConfig(dir, port));
+  t.teardown(() => run.stop());
+  await run.waitForLog((l) => l.msg === 'cannot reach the collector; retrying (reports stay on disk)');
+  await post(run, '/bin/one', '/bin/two', '/bin/three', '/bin/one');
+  await until(async () => (await run.metric('vigil_agent_outbox_depth')) === 3, 'three reports on disk');
+  const collector = await collectorOn(dir, port);
+  t.teardown(() => collector.stop());
+  await run.waitForLog((l) => l.msg === 'connected to the collector');
+  await until(() => query(dir, 'SELECT 1 FROM baseline_items').length === 3, 'the reports to be stored');
+  t.same(query(dir, 'SELECT item_key FROM baseline_items ORDER BY first_seen_ns').map((r) => (r as { item_key: string }).item_key), ['exe:/bin/one', 'exe:/bin/two', 'exe:/bin/three']);
+  await until(async () => (await run.metric('vigil_agent_outbox_depth')) === 0, 'the outbox to empty on ack');
+  t.equal(await run.metric('vigil_agent_collector_acked_seq'), 3);
+  t.equal(await run.metric('vigil_agent_baseline_decisions_total', { decision: 'already_reported' }), 1, 'the repeated item was not sent twice');
+  await until(() => (query<{ heartbeat_ms: number | null }>(dir, 'SELECT heartbeat_ms FROM agents')[0]?.heartbeat_ms ?? null) !== null, 'a heartbeat');
+  const stats = JSON.parse(query<{ stats: string }>(dir, 'SELECT stats FROM agents')[0]?.stats ?? '{}') as Record<string, unknown>;
+  t.match(stats, { events_total: 4 }, 'heartbeat statistics reach the collector');
+});
+
+t.test('agent restarted with reports on disk and the collector away: nothing lost, nothing doubled', async (t) => {
+  const dir = tmp(t);
+  const port = await freePort(dir);
+  const first = await startAgent(agentConfig(dir, port));
+  await post(first, '/bin/a', '/bin/b');
+  await until(async () => (await first.metric('vigil_agent_outbox_depth')) === 2, 'two reports on disk');
+  await first.stop();
+
+  const second = await startAgent(agentConfig(dir, port));
+  t.teardown(() => second.stop());
+  await second.waitForLog((l) => l.msg === 'agent state opened' && l.depth === 2);
+  await post(second, '/bin/a', '/bin/c'); // /bin/a was reported before the restart
+  const collector = await collectorOn(dir, port);
+  t.teardown(() => collector.stop());
+  await until(() => query(dir, 'SELECT 1 FROM baseline_items').length === 3, 'all three items');
+  await new Promise((r) => setTimeout(r, 300));
+  t.same(query(dir, 'SELECT item_key FROM baseline_items ORDER BY item_key').map((r) => (r as { item_key: string }).item_key), ['exe:/bin/a', 'exe:/bin/b', 'exe:/bin/c']);
+  t.same(query(dir, 'SELECT last_seq FROM agents'), [{ last_seq: 3 }], 'three reports in all: the item reported before the restart was not sent again');
+});
+
+t.test('offline, the agent decides with its cached baseline and mode', async (t) => {
+  const dir = tmp(t);
+  const port = await freePort(dir);
+  const collector = await collectorOn(dir, port, 1_000);
+  const first = await startAgent(agentConfig(dir, port));
+  await post(first, '/bin/learned');
+  await until(() => query(dir, 'SELECT 1 FROM baseline_items').length === 1, 'learned');
+  await until(() => query<{ mode: string }>(dir, 'SELECT mode FROM workloads')[0]?.mode === 'detecting', 'locked', 5_000);
+  await first.waitForLog((l) => l.msg === 'connected to the collector');
+  await new Promise((r) => setTimeout(r, 200)); // the lock delta reaches the agent
+  await first.stop();
+  await collector.stop();
+
+  const second = await startAgent(agentConfig(dir, port));
+  t.teardown(() => second.stop());
+  await post(second, '/bin/learned', '/bin/new-while-offline', '/bin/new-while-offline');
+  await until(async () => (await second.metric('vigil_agent_baseline_decisions_total', { decision: 'novel' })) === 1, 'one novel item');
+  t.equal(await second.metric('vigil_agent_baseline_decisions_total', { decision: 'baseline' }), 1, 'the cached baseline item costs nothing');
+  t.equal(await second.metric('vigil_agent_baseline_decisions_total', { decision: 'repeat' }), 1, 'detecting (cached mode): the second sighting is a repeat');
+
+  const back = await collectorOn(dir, port, 1_000);
+  t.teardown(() => back.stop());
+  await until(() => query<{ count: number }>(dir, 'SELECT count FROM alerts')[0]?.count === 2, 'one alert counted twice');
+  t.same(query(dir, 'SELECT item_key, count FROM alerts'), [{ item_key: 'exe:/bin/new-while-offline', count: 2 }]);
+});
+
+t.test('a wrong agent token is logged as such and nothing is sent', async (t) => {
+  const dir = tmp(t);
+  const collector = await collectorOn(dir, 0, 60_000, ['a-different-token-0123456789']);
+  t.teardown(() => collector.stop());
+  const run = await startAgent(agentConfig(dir, collector.grpcPort));
+  t.teardown(() => run.stop());
+  await post(run, '/bin/x');
+  await run.waitForLog((l) => l.msg === 'the collector refused the agent token; check --agent-token-file');
+  t.equal(query(dir, 'SELECT 1 FROM baseline_items').length, 0);
+  t.equal(await run.metric('vigil_agent_outbox_depth'), 1, 'the report stays on disk');
+});
