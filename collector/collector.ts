@@ -21,6 +21,7 @@ export interface CollectorConfig {
   readonly agentTokens: readonly string[];
   readonly defaultMode: ModeName;
   readonly windowMs: number;
+  readonly windowOverrides?: ReadonlyMap<string, number>;
   readonly now?: () => number;
 }
 
@@ -47,7 +48,7 @@ export class Collector {
       this.log.info({ db: c.dbFile, from: opened.migratedFrom, to: opened.version }, 'database schema migrated');
     }
     const store = new CollectorStore(opened.db);
-    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, now: c.now ?? Date.now }, this.log);
+    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now }, this.log);
     this.service = service;
     service.on('changed', (change) => {
       if (change.mode === 'detecting' && change.added.length === 0) this.metrics.windowsLocked.inc();

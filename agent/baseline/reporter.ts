@@ -141,6 +141,7 @@ export class Reporter implements ObservationOutput {
       return;
     }
     this.metrics.outboxDepth.set(this.store.depth);
+    for (const [kind, n] of Object.entries(this.store.dropped())) this.metrics.outboxDropped.set({ kind }, n);
     for (const listener of this.listeners) listener();
   }
 }

@@ -23,6 +23,8 @@ import { decide, modeAt, windowEndNs, withChange, type ModeChange } from './deci
 export interface BaselineOptions {
   readonly defaultMode: ModeName;
   readonly windowMs: number;
+  /** Per workload ("namespace/Kind/name", any cluster) learning windows that differ from the default. */
+  readonly windowOverrides?: ReadonlyMap<string, number>;
   /** Wall clock in ms; tests move it. */
   readonly now: () => number;
 }
@@ -102,6 +104,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     }
     for (const item of this.store.loadBaseline()) byId.get(item.workload_id)?.items.add(itemId(item.container, item.item_key));
     this.log.info({ workloads: this.byKey.size }, 'loaded workloads and baselines');
+    this.applyOverrides();
     this.lockDue();
   }
 
@@ -319,8 +322,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       return existing;
     }
     const mode = this.opts.defaultMode;
+    const windowMs = this.overrideFor(id);
     const start = mode === 'learning' ? timeNs : null;
-    const end = start === null ? null : windowEndNs(start, this.opts.windowMs);
+    const end = start === null ? null : windowEndNs(start, windowMs ?? this.opts.windowMs);
     const dbId = this.store.insertWorkload({
       key,
       cluster: id.cluster,
@@ -342,13 +346,33 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       windowStartNs: start,
       windowEndNs: end,
       lockedAtNs: null,
-      windowMs: null,
+      windowMs,
       items: new Set(),
     };
+    if (windowMs !== null) this.store.setWindowLength(dbId, windowMs);
     this.byKey.set(key, state);
     created.push(state);
     this.log.info({ workload: key, mode, windowEnd: end?.toString() }, 'new workload');
     return state;
+  }
+
+  private overrideFor(id: WorkloadId): number | null {
+    return this.opts.windowOverrides?.get(`${id.namespace}/${id.kind}/${id.name}`) ?? null;
+  }
+
+  /** Applies configured window lengths to workloads still learning (a restart with a new override). */
+  private applyOverrides(): void {
+    for (const w of this.byKey.values()) {
+      const ms = this.overrideFor(w.workload);
+      if (ms === null || ms === w.windowMs || w.mode !== 'learning' || w.windowStartNs === null) continue;
+      w.windowMs = ms;
+      w.windowEndNs = windowEndNs(w.windowStartNs, ms);
+      this.store.transaction(() => {
+        this.store.setWindowLength(w.id, ms);
+        this.store.setWindow(w.id, w.windowStartNs, w.windowEndNs);
+      });
+      this.log.info({ workload: w.key, windowMs: ms }, 'learning window set from configuration');
+    }
   }
 
   private change(w: WorkloadState, added: Array<{ container: string; itemKey: string }> = []): WorkloadChange {

@@ -14,6 +14,7 @@ export interface CollectorFlags extends LogOptions {
   httpListen: string;
   baselineWindow: string;
   defaultMode: string;
+  baselineWindowFor: string[];
   agentTokenFile?: string;
   tlsCert?: string;
   tlsKey?: string;
@@ -33,6 +34,11 @@ export function collectorCommand(): Command {
     .addOption(new Option('--grpc-listen <host:port>', 'where agents connect').default('127.0.0.1:7420').env('VIGIL_GRPC_LISTEN'))
     .addOption(new Option('--http-listen <host:port|off>', 'health, readiness and metrics').default('127.0.0.1:7421').env('VIGIL_HTTP_LISTEN'))
     .addOption(new Option('--baseline-window <duration>', 'how long a new workload learns before its baseline locks').default('1h').env('VIGIL_BASELINE_WINDOW'))
+    .addOption(
+      new Option('--baseline-window-for <ns/Kind/name=duration>', 'a different learning window for one workload (repeatable)')
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+        .default([] as string[]),
+    )
     .addOption(new Option('--default-mode <mode>', 'mode of a newly seen workload').choices(['learning', 'detecting', 'disabled']).default('learning').env('VIGIL_DEFAULT_MODE'))
     .addOption(new Option('--agent-token-file <file>', 'agent tokens, one per line (a Kubernetes Secret mounted as a file)').env('VIGIL_AGENT_TOKEN_FILE'))
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
@@ -74,8 +80,17 @@ export function collectorConfigFromFlags(flags: CollectorFlags, env: NodeJS.Proc
   parseHostPort('--grpc-listen', flags.grpcListen);
   const windowMs = parseDuration('--baseline-window', flags.baselineWindow);
   if (windowMs < 1000) throw new ConfigError('--baseline-window must be at least 1s');
+  const windowOverrides = new Map<string, number>();
+  for (const spec of flags.baselineWindowFor) {
+    const match = /^([^/=]*)\/([A-Za-z]+)\/([^/=]+)=(.+)$/.exec(spec);
+    if (!match) throw new ConfigError(`--baseline-window-for: "${spec}" is not NAMESPACE/KIND/NAME=DURATION, e.g. shop/Deployment/web=15m`);
+    const ms = parseDuration('--baseline-window-for', match[4] ?? '');
+    if (ms < 1000) throw new ConfigError('--baseline-window-for: windows must be at least 1s');
+    windowOverrides.set(`${match[1]}/${match[2]}/${match[3]}`, ms);
+  }
   return {
     config: {
+      windowOverrides,
       dbFile: flags.db,
       grpcListen: flags.grpcListen,
       grpcTls: gatewayTls(flags),

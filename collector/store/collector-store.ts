@@ -81,6 +81,7 @@ export class CollectorStore {
       insertWorkload: p(`INSERT INTO workloads (key, cluster, namespace, kind, name, mode, window_start_ns, window_end_ns, created_ms)
         VALUES (@key, @cluster, @namespace, @kind, @name, @mode, @windowStartNs, @windowEndNs, @createdMs)`),
       setWindow: p('UPDATE workloads SET window_start_ns = ?, window_end_ns = ? WHERE id = ?'),
+      setWindowLength: p('UPDATE workloads SET window_ms = ? WHERE id = ?'),
       setMode: p('UPDATE workloads SET mode = ?, locked_at_ns = ?, locked_by = ? WHERE id = ?'),
       insertModeChange: p('INSERT INTO mode_history (workload_id, from_ns, mode, actor, at_ms) VALUES (?, ?, ?, ?, ?)'),
       insertItem: p(`INSERT OR IGNORE INTO baseline_items
@@ -157,6 +158,10 @@ export class CollectorStore {
 
   setWindow(id: number, startNs: bigint | null, endNs: bigint | null): void {
     this.s.setWindow?.run(startNs, endNs, id);
+  }
+
+  setWindowLength(id: number, windowMs: number | null): void {
+    this.s.setWindowLength?.run(windowMs, id);
   }
 
   setMode(id: number, mode: ModeName, lockedAtNs: bigint | null, lockedBy: string | null): void {

@@ -1,2 +1,4 @@
 // `npm run bench`: every benchmark in turn. Not part of `npm test`.
-await import('./agent-ingest.js');
+const only = process.argv[2];
+if (!only || only === 'agent-ingest') await import('./agent-ingest.js');
+if (!only || only === 'store-and-link') await import('./store-and-link.js');

@@ -145,6 +145,7 @@ t.test('vigil collector: help, configuration errors, and a --dev run with a gene
     [['collector', '--dev', '--baseline-window', '10ms'], /--baseline-window must be at least 1s/],
     [['collector', '--agent-token-file', join(dir, 'missing-tokens')], /cannot read agent tokens from .*missing-tokens: ENOENT/],
     [['collector', '--dev', '--agent-ca', 'ca.crt'], /--agent-ca needs TLS/],
+    [['collector', '--dev', '--baseline-window-for', 'web=5m'], /"web=5m" is not NAMESPACE\/KIND\/NAME=DURATION/],
   ];
   for (const [args, message] of cases) {
     const res = await runVigil(args);

@@ -215,3 +215,40 @@ t.test('a full disk: the batch rolls back, is not acknowledged, and is stored wh
   t.same(rows(dir, 'SELECT COUNT(*) AS n FROM baseline_items'), [{ n: 300 }], 'all stored on resend');
   first.close();
 });
+
+t.test('per-workload window overrides, at creation and for workloads still learning after a restart', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-collector-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const clock = { now: Number(T0 / MS) };
+  const make = async (overrides: Map<string, number>): Promise<Collector> => {
+    const c = new Collector(
+      { dbFile: join(dir, 'vigil.db'), grpcListen: '127.0.0.1:0', grpcTls: null, http: null, agentTokens: [TOKEN], defaultMode: 'learning', windowMs: 60_000, windowOverrides: overrides, now: () => clock.now },
+      pino({ level: 'silent' }),
+    );
+    await c.start();
+    return c;
+  };
+  const first = await make(new Map([['shop/Deployment/web', 5_000]]));
+  const a = new FakeAgentStream(first.grpcPort, TOKEN);
+  a.hello('agent-override');
+  await a.ack(0);
+  a.send({ reports: { reports: [
+    report(1, processObservation({ name: 'web', exe: '/bin/w', timeNs: T0 })),
+    report(2, processObservation({ name: 'api', exe: '/bin/a', timeNs: T0 })),
+  ] } });
+  await a.ack(2);
+  clock.now = Number(T0 / MS) + 6_000;
+  first.service?.lockDue();
+  t.same(rows(dir, 'SELECT name, mode, window_ms FROM workloads ORDER BY name'), [
+    { name: 'api', mode: 'learning', window_ms: null },
+    { name: 'web', mode: 'detecting', window_ms: 5_000 },
+  ]);
+  a.close();
+  await first.stop();
+
+  const second = await make(new Map([['shop/Deployment/api', 10_000]]));
+  t.teardown(() => second.stop());
+  clock.now = Number(T0 / MS) + 11_000;
+  second.service?.lockDue();
+  t.same(rows(dir, "SELECT mode, window_ms FROM workloads WHERE name = 'api'"), [{ mode: 'detecting', window_ms: 10_000 }], 'a new override shortens a window still open');
+});

@@ -12,6 +12,7 @@ import { startAgent, type RunningAgent } from '../support/agent-harness.js';
 import { FalcoHttpSender } from '../support/http-sender.js';
 import { execEvent, nowNs, toJsonLine } from '../support/events.js';
 import { until } from '../support/processes.js';
+import { makePki } from '../support/tls.js';
 
 const TOKEN = 'link-test-agent-token-0123456789';
 
@@ -149,4 +150,42 @@ t.test('a wrong agent token is logged as such and nothing is sent', async (t) =>
   await run.waitForLog((l) => l.msg === 'the collector refused the agent token; check --agent-token-file');
   t.equal(query(dir, 'SELECT 1 FROM baseline_items').length, 0);
   t.equal(await run.metric('vigil_agent_outbox_depth'), 1, 'the report stays on disk');
+});
+
+t.test('agent and collector over mutual TLS', async (t) => {
+  const dir = tmp(t);
+  const pki = makePki();
+  t.teardown(() => rmSync(pki.dir, { recursive: true, force: true }));
+  const collector = new Collector(
+    {
+      dbFile: join(dir, 'vigil.db'),
+      grpcListen: '127.0.0.1:0',
+      grpcTls: { cert: pki.read(pki.serverCertFile), key: pki.read(pki.serverKeyFile), clientCa: pki.read(pki.caFile) },
+      http: null,
+      agentTokens: [TOKEN],
+      defaultMode: 'learning',
+      windowMs: 60_000,
+    },
+    pino({ level: 'silent' }),
+  );
+  await collector.start();
+  t.teardown(() => collector.stop());
+  const config = agentConfig(dir, collector.grpcPort, {
+    target: `localhost:${collector.grpcPort}`,
+    tls: { caFile: pki.caFile, certFile: pki.clientCertFile, keyFile: pki.clientKeyFile },
+  });
+  const run = await startAgent(config);
+  t.teardown(() => run.stop());
+  await run.waitForLog((l) => l.msg === 'connected to the collector');
+  await post(run, '/bin/over-tls');
+  await until(() => query(dir, 'SELECT 1 FROM baseline_items').length === 1, 'stored over TLS');
+
+  const noCert = await startAgent(agentConfig(dir, collector.grpcPort, {
+    target: `localhost:${collector.grpcPort}`,
+    tls: { caFile: pki.caFile, certFile: null, keyFile: null },
+    stateDir: join(dir, 'other-state'),
+  }));
+  t.teardown(() => noCert.stop());
+  await noCert.waitForLog((l) => l.msg === 'cannot reach the collector; retrying (reports stay on disk)');
+  t.equal(await noCert.metric('vigil_agent_collector_connected'), 0, 'no client certificate: refused');
 });
