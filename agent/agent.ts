@@ -54,6 +54,8 @@ export interface AgentConfig {
     readonly repeatIntervalMs: number;
     readonly heartbeatIntervalMs: number;
     readonly retryMaxMs: number;
+    /** On stop, how long to wait for acknowledgements (0: do not wait). */
+    readonly shutdownDrainMs?: number;
   };
   readonly health: HostPort | null;
   readonly metadataWaitMs: number;
@@ -200,8 +202,13 @@ export class Agent {
     await Promise.all([this.grpc?.stop(), this.http?.stop()]);
     this.ingest.close();
     await this.output.close();
-    // Give the link a moment to send what the outputs just flushed; what it cannot send stays on disk.
-    this.link?.pump();
+    // Give the link a moment to deliver what the outputs just flushed; what it cannot deliver
+    // stays on disk for the next start.
+    const drainMs = this.config.collector?.shutdownDrainMs ?? 0;
+    if (this.link && drainMs > 0 && this.state && this.state.depth > 0) await this.link.drain(drainMs);
+    if (this.state && this.state.depth > 0) {
+      this.log.info({ outbox: this.state.depth }, 'stopping with reports on disk; they are sent on the next start');
+    }
     await this.link?.stop();
     this.state?.close();
     await this.health?.stop();

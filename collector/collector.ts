@@ -50,19 +50,28 @@ export class Collector {
     const store = new CollectorStore(opened.db);
     const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now }, this.log);
     this.service = service;
-    service.on('changed', (change) => {
-      if (change.mode === 'detecting' && change.added.length === 0) this.metrics.windowsLocked.inc();
-    });
+    service.on('locked', () => this.metrics.windowsLocked.inc());
     service.load();
     this.queue = new IngestQueue(service, this.metrics, this.log);
     this.gateway = new AgentGateway(service, this.queue, c.agentTokens, this.metrics, this.log);
     this.grpcPort = await this.gateway.listen(c.grpcListen, c.grpcTls);
     this.log.info({ address: c.grpcListen.replace(/:\d+$/, `:${this.grpcPort}`), tls: c.grpcTls !== null }, 'listening for agents');
     if (c.http) {
-      this.health = new HealthServer(this.metrics.registry, () => ({ ready: this.gateway !== null, checks: { database: this.db !== null, agent_gateway: this.grpcPort > 0 } }), this.log);
+      this.health = new HealthServer(this.metrics.registry, () => this.readiness(), this.log);
       this.httpAddress = await this.health.start(c.http.host, c.http.port);
       this.log.info({ address: `${this.httpAddress.address}:${this.httpAddress.port}` }, 'serving /healthz, /readyz and /metrics');
     }
+  }
+
+  private readiness(): { ready: boolean; checks: Record<string, boolean> } {
+    let database = false;
+    try {
+      database = this.db?.prepare('SELECT 1').get() !== undefined;
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'readiness: the database does not answer');
+    }
+    const checks = { database, agent_gateway: this.grpcPort > 0 };
+    return { ready: checks.database && checks.agent_gateway, checks };
   }
 
   /** The open database (operations such as backups, and tests that simulate a full disk). */

@@ -26,9 +26,21 @@ export class KnownSet {
     return w.reported.has(key) ? 'reported' : 'novel';
   }
 
-  /** The collector's mode for the workload; null until the collector has told us. */
-  mode(workloadKey: string): ModeName | null {
-    return this.workloads.get(workloadKey)?.mode ?? null;
+  /**
+   * The collector's mode for the workload at event time `timeNs`; null until the collector has
+   * told us. A learning window that has ended counts as locked, so an agent cut off from the
+   * collector still treats what comes after the window as deviations.
+   */
+  mode(workloadKey: string, timeNs: bigint): ModeName | null {
+    const w = this.workloads.get(workloadKey);
+    if (!w) return null;
+    if (w.mode === 'learning' && w.windowEndNs !== null && timeNs >= w.windowEndNs) return 'detecting';
+    return w.mode;
+  }
+
+  /** Undoes markReported when the report could not be kept, so the next sighting reports again. */
+  unmarkReported(workloadKey: string, container: string, itemKey: string): void {
+    this.workloads.get(workloadKey)?.reported.delete(id(container, itemKey));
   }
 
   markReported(workloadKey: string, container: string, itemKey: string): void {
@@ -54,7 +66,12 @@ export class KnownSet {
     const w = this.get(workloadKey);
     w.mode = mode;
     w.windowEndNs = windowEndNs;
-    for (const item of added) w.baseline.add(id(item.container, item.itemKey));
+    for (const item of added) {
+      // In the baseline now: the reported mark is no longer needed (keeps memory to baselines
+      // plus open deviations).
+      w.baseline.add(id(item.container, item.itemKey));
+      w.reported.delete(id(item.container, item.itemKey));
+    }
     for (const item of removed) {
       // A removed item (relearn, manual removal) must be reported again when it is seen.
       w.baseline.delete(id(item.container, item.itemKey));

@@ -64,7 +64,7 @@ export class Reporter implements ObservationOutput {
       this.metrics.decisions.inc({ decision: 'baseline' });
       return;
     }
-    const mode = this.known.mode(wKey);
+    const mode = this.known.mode(wKey, obs.timeNs);
     if (known === 'reported') {
       if (mode === 'detecting') this.countRepeat(obs, key);
       else this.metrics.decisions.inc({ decision: 'already_reported' });
@@ -134,8 +134,9 @@ export class Reporter implements ObservationOutput {
     try {
       this.store.append(batch);
     } catch (err) {
-      // The disk is full or broken: these reports cannot be kept. Count them; the items stay
-      // marked as reported in memory, so the next sighting after a restart reports them again.
+      // The disk is full or broken: these reports cannot be kept. Count them, and forget that
+      // they were reported, so the next sighting tries again.
+      for (const entry of batch) if (entry.known) this.known.unmarkReported(entry.known.workloadKey, entry.known.container, entry.known.itemKey);
       this.metrics.outputDropped.inc({ output: 'outbox' }, batch.length);
       this.log.error({ err: (err as Error).message, reports: batch.length }, 'cannot write reports to the agent state; they are lost');
       return;

@@ -49,6 +49,7 @@ export interface AgentFlags extends LogOptions {
   repeatInterval: string;
   heartbeatInterval: string;
   collectorRetryMax: string;
+  shutdownDrain: string;
 }
 
 export function agentCommand(): Command {
@@ -90,7 +91,8 @@ export function agentCommand(): Command {
     .addOption(new Option('--outbox-max <reports>', 'bound on reports waiting on disk (learning items are dropped first)').default('1000000').env('VIGIL_OUTBOX_MAX'))
     .addOption(new Option('--repeat-interval <duration>', 'how often repeat counts of open deviations are sent').default('10s').env('VIGIL_REPEAT_INTERVAL'))
     .addOption(new Option('--heartbeat-interval <duration>', 'how often the agent reports its statistics').default('10s').env('VIGIL_HEARTBEAT_INTERVAL'))
-    .addOption(new Option('--collector-retry-max <duration>', 'longest wait between collector reconnect attempts').default('30s').env('VIGIL_COLLECTOR_RETRY_MAX'));
+    .addOption(new Option('--collector-retry-max <duration>', 'longest wait between collector reconnect attempts').default('30s').env('VIGIL_COLLECTOR_RETRY_MAX'))
+    .addOption(new Option('--shutdown-drain <duration>', 'on stop, how long to wait for the collector to acknowledge what is on disk (it stays there either way)').default('5s').env('VIGIL_SHUTDOWN_DRAIN'));
   addLogOptions(cmd);
   cmd.addHelpText(
     'after',
@@ -165,7 +167,7 @@ export function agentConfigFromFlags(
     grpc,
     http,
     jsonl: flags.falcoJsonl ?? null,
-    stdout,
+    stdout: wantStdout ? stdout : null,
     health: flags.listen === 'off' ? null : parseHostPort('--listen', flags.listen),
     metadataWaitMs: positive('--metadata-wait', parseDuration('--metadata-wait', flags.metadataWait)),
     collector,
@@ -174,7 +176,9 @@ export function agentConfigFromFlags(
 
 function collectorConfig(flags: AgentFlags, env: NodeJS.ProcessEnv): AgentConfig['collector'] {
   if (!flags.collector) {
-    if (flags.agentTokenFile || flags.collectorCa) throw new ConfigError('--agent-token-file and --collector-ca need --collector');
+    if (flags.agentTokenFile || flags.collectorCa || flags.collectorCert || flags.collectorKey) {
+      throw new ConfigError('--agent-token-file, --collector-ca, --collector-cert and --collector-key need --collector');
+    }
     return null;
   }
   parseHostPort('--collector', flags.collector);
@@ -204,6 +208,7 @@ function collectorConfig(flags: AgentFlags, env: NodeJS.ProcessEnv): AgentConfig
     repeatIntervalMs: positive('--repeat-interval', parseDuration('--repeat-interval', flags.repeatInterval)),
     heartbeatIntervalMs: positive('--heartbeat-interval', parseDuration('--heartbeat-interval', flags.heartbeatInterval)),
     retryMaxMs: positive('--collector-retry-max', parseDuration('--collector-retry-max', flags.collectorRetryMax)),
+    shutdownDrainMs: parseDuration('--shutdown-drain', flags.shutdownDrain),
   };
 }
 

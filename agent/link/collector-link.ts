@@ -122,6 +122,14 @@ export class CollectorLink {
     }
   }
 
+  /** Waits until the outbox is empty (everything acknowledged) or `timeoutMs` passes. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    this.pump();
+    while (this.store.depth > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return this.store.depth === 0;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -142,7 +150,15 @@ export class CollectorLink {
     md.set('authorization', `Bearer ${this.opts.token}`);
     const call: Call = client.makeBidiStreamRequest(CONNECT_PATH, encodeAgentMessage, decodeCollectorMessage, md);
     this.call = call;
-    call.on('data', (msg: vigil.v1.CollectorMessage) => this.onMessage(msg));
+    call.on('data', (msg: vigil.v1.CollectorMessage) => {
+      if (this.call !== call) return; // a late message of a stream already given up
+      try {
+        this.onMessage(msg);
+      } catch (err) {
+        // The agent's own disk failed (acknowledging, caching): start over on a new stream.
+        this.failed(`cannot apply a collector message: ${(err as Error).message}`, null);
+      }
+    });
     call.on('error', (err: grpc.ServiceError) => {
       if (this.call === call) this.failed(`${grpc.status[err.code] ?? err.code}: ${err.details}`, err.code);
     });
@@ -165,13 +181,17 @@ export class CollectorLink {
   private onMessage(msg: vigil.v1.CollectorMessage): void {
     if (msg.ack) {
       const stored = Number(msg.ack.highest_seq ?? 0);
+      if (this.cursor === null && stored > this.store.lastSeq) this.store.rebase(stored);
+      const before = this.store.ackedSeq;
       this.store.acknowledge(stored);
+      // Back-off resets on progress, not on connecting: a collector that accepts streams but
+      // cannot store (full disk) must not be hammered.
+      if (this.store.ackedSeq > before || (this.cursor === null && this.store.depth === 0)) this.backoff.reset();
       this.metrics.collectorAcked.set(this.store.ackedSeq);
       this.metrics.outboxDepth.set(this.store.depth);
       if (this.cursor === null) {
         // The first Ack: resend everything the collector does not have.
         this.cursor = stored;
-        this.backoff.reset();
         this.metrics.collectorConnected.set(1);
         this.log.info({ storedSeq: stored, outbox: this.store.depth }, 'connected to the collector');
         this.heartbeatTimer = setInterval(() => this.heartbeat(), this.opts.heartbeatIntervalMs);

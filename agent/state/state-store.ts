@@ -196,11 +196,11 @@ export class StateStore {
       // The first statement that reads the file: a corrupt or foreign file fails here (SQLITE_NOTADB).
       const journal = db.pragma('journal_mode = WAL', { simple: true });
       if (journal !== 'wal') log.warn({ file, journal }, 'agent state: WAL is not available on this filesystem');
-      // NORMAL (not FULL) is enough: in WAL mode a committed transaction survives a crash of the
-      // process (SIGKILL, OOM kill, container restart), which is what an agent restart is. Only
-      // a power loss or kernel crash can lose the last transactions, and the collector's
-      // idempotence on (agent, seq) plus the agent re-observing items covers that.
-      db.pragma('synchronous = NORMAL');
+      // FULL: the outbox is the only copy of a report until the collector acknowledges it, and a
+      // sequence must never be handed out twice (the collector would drop the second as a
+      // duplicate). WAL with NORMAL survives a process crash but can lose the last commits on a
+      // power loss; appends are batched per event-loop turn, so the fsync is paid per batch.
+      db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
       migrateSchema(db, MIGRATIONS, `agent state ${file}`);
       const store = new StateStore(db, file, opts.maxOutboxRows, log);
@@ -355,9 +355,8 @@ export class StateStore {
       throw new StateStoreError(`agent state ${this.file}: invalid acknowledged seq ${seq}`);
     }
     if (seq > this.last) {
-      // An ack beyond what was ever assigned means the collector confuses this agent with
-      // another state file. Trusting it would delete, and never send, future reports: ignore it;
-      // resending is harmless because the collector is idempotent on (agent, seq).
+      // An ack beyond what was ever assigned: the caller must rebase() first, or the collector
+      // would drop every report numbered at or below `seq` as a duplicate.
       this.log.warn({ seq, lastSeq: this.last, agentId: this.agentId }, 'agent state: ignored acknowledgement beyond the last assigned seq');
       return;
     }
@@ -369,6 +368,29 @@ export class StateStore {
     })();
     this.acked = acked;
     this.rows -= deleted;
+  }
+
+  /**
+   * The collector already holds sequences up to `stored` for this agent id, beyond anything this
+   * file assigned (an older copy of the state was restored, or another agent uses the id).
+   * Renumbers the unacknowledged reports above `stored`, keeping their order, so none of them is
+   * taken for a duplicate; later reports continue from there.
+   */
+  rebase(stored: number): void {
+    if (!Number.isSafeInteger(stored) || stored <= this.last) return;
+    const delta = stored - this.acked;
+    this.db.transaction(() => {
+      // The new range (stored, stored + depth] lies above the old one: no key collides.
+      this.db.prepare('UPDATE outbox SET seq = seq + ?').run(delta);
+      this.setCounter.run(this.last + delta, 'last_seq');
+      this.setCounter.run(stored, 'acked_seq');
+    })();
+    this.log.error(
+      { agentId: this.agentId, collectorSeq: stored, lastSeq: this.last, renumbered: this.rows },
+      'the collector holds later sequences for this agent id than this state file: an older copy of the state, or another agent with the same id; unacknowledged reports were renumbered',
+    );
+    this.last += delta;
+    this.acked = stored;
   }
 
   /** Persisted; 0 initially. */

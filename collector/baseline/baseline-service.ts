@@ -60,12 +60,12 @@ export interface AgentBatch {
 export interface BatchOutcome {
   /** Per agent, the highest sequence now stored. */
   readonly stored: Map<string, number>;
-  readonly counts: Record<'duplicate' | 'known' | 'learned' | 'alerted' | 'aggregated' | 'counted' | 'repeat' | 'repeat_unmatched', number>;
+  readonly counts: Record<'duplicate' | 'invalid' | 'known' | 'learned' | 'alerted' | 'aggregated' | 'counted' | 'repeat' | 'repeat_unmatched', number>;
 }
 
 const itemId = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
 
-export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; stream: [number] }> {
+export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; stream: [number]; locked: [string] }> {
   private readonly byKey = new Map<string, WorkloadState>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -145,12 +145,13 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
 
   /** Applies the batches of several agents in one transaction. */
   applyBatches(batches: readonly AgentBatch[]): BatchOutcome {
-    const counts: BatchOutcome['counts'] = { duplicate: 0, known: 0, learned: 0, alerted: 0, aggregated: 0, counted: 0, repeat: 0, repeat_unmatched: 0 };
+    const counts: BatchOutcome['counts'] = { duplicate: 0, invalid: 0, known: 0, learned: 0, alerted: 0, aggregated: 0, counted: 0, repeat: 0, repeat_unmatched: 0 };
     const stored = new Map<string, number>();
     const changes = new Map<string, WorkloadChange>();
     const streamSeqs: number[] = [];
     const created: WorkloadState[] = [];
     const nowMs = this.opts.now();
+    this.lockDue(); // a window that ended since the last timer tick locks before these reports
     try {
       this.store.transaction(() => {
         for (const batch of batches) {
@@ -170,17 +171,15 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         }
       });
     } catch (err) {
-      // The transaction rolled back: forget workloads created in it and items learned in it.
-      for (const w of created) this.byKey.delete(w.key);
-      for (const change of changes.values()) {
-        const w = this.byKey.get(change.workloadKey);
-        for (const item of change.added) w?.items.delete(itemId(item.container, item.itemKey));
-      }
+      // The transaction rolled back; the in-memory state may have moved with it (new
+      // workloads, items, windows). The database is the truth: rebuild from it.
+      this.byKey.clear();
+      this.load();
       throw err;
     }
     for (const change of changes.values()) this.emit('changed', change);
     for (const seq of streamSeqs) this.emit('stream', seq);
-    if (created.length > 0) this.arm();
+    this.arm(); // new workloads, or windows moved back by earlier reports
     return { stored, counts };
   }
 
@@ -190,8 +189,12 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     if (!w) throw new Error(`no workload ${key}`);
     const nowMs = this.opts.now();
     const fromNs = BigInt(nowMs) * 1_000_000n;
+    // Learning again means a new window from now; other modes end the window.
+    const windowStart = mode === 'learning' ? fromNs : null;
+    const windowEnd = mode === 'learning' ? windowEndNs(fromNs, w.windowMs ?? this.opts.windowMs) : null;
     let seq = 0;
     this.store.transaction(() => {
+      this.store.setWindow(w.id, windowStart, windowEnd);
       this.store.setMode(w.id, mode, mode === 'detecting' ? fromNs : null, mode === 'detecting' ? actor : null);
       this.store.insertModeChange(w.id, fromNs, mode, actor, nowMs);
       this.store.audit(actor, 'set_mode', key, { from: w.mode, to: mode }, nowMs);
@@ -199,6 +202,8 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     });
     w.history = withChange(w.history, { fromNs, mode });
     w.mode = mode;
+    w.windowStartNs = windowStart;
+    w.windowEndNs = windowEnd;
     w.lockedAtNs = mode === 'detecting' ? fromNs : null;
     const change = this.change(w);
     this.emit('changed', change);
@@ -225,6 +230,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       w.mode = 'detecting';
       w.lockedAtNs = lockNs;
       this.log.info({ workload: w.key, items: w.items.size }, 'learning window ended: baseline locked, now detecting');
+      this.emit('locked', w.key);
       this.emit('changed', this.change(w));
       this.emit('stream', seq);
     }
@@ -241,9 +247,15 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   ): void {
     const obs = observationFromWire(wire);
     const timeNs = obs.timeNs;
+    if (timeNs <= 0n || !obs.workload.kind || !obs.workload.name || !obs.itemKey || !obs.container) {
+      // A report this collector cannot place must not invent a workload or move a window to 1970.
+      counts.invalid++;
+      this.log.warn({ workload: obs.workload, itemKey: obs.itemKey, timeNs: timeNs.toString() }, 'ignored an agent report without time, workload, container or item');
+      return;
+    }
     const w = this.workloadFor(obs.workload, timeNs, nowMs, created);
     const id = itemId(obs.container, obs.itemKey);
-    const decision = decide(modeAt(w.history, timeNs), w.items.has(id));
+    const decision = decide(this.modeAtTime(w, timeNs), w.items.has(id));
     const evidence = JSON.stringify(evidenceOf(obs));
     if (decision === 'known') {
       counts.known++;
@@ -356,6 +368,16 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     return state;
   }
 
+  /**
+   * The mode at event time. An open learning window is a lock scheduled at its end: an event
+   * from after the end is decided as detecting even when it arrives before the timer fires.
+   */
+  private modeAtTime(w: WorkloadState, timeNs: bigint): ModeName {
+    const mode = modeAt(w.history, timeNs);
+    if (mode === 'learning' && w.mode === 'learning' && w.windowEndNs !== null && timeNs >= w.windowEndNs) return 'detecting';
+    return mode;
+  }
+
   private overrideFor(id: WorkloadId): number | null {
     return this.opts.windowOverrides?.get(`${id.namespace}/${id.kind}/${id.name}`) ?? null;
   }
@@ -400,7 +422,17 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     }
     if (earliest === null) return;
     const delay = Math.min(60_000, Math.max(0, Number(earliest / 1_000_000n) - this.opts.now()));
-    this.timer = setTimeout(() => this.lockDue(), delay + 5);
+    this.timer = setTimeout(() => {
+      try {
+        this.lockDue();
+      } catch (err) {
+        // Storage trouble: the lock is retried on the next tick; events past the window end are
+        // decided as detecting meanwhile (modeAtTime).
+        this.log.error({ err: (err as Error).message }, 'cannot lock a baseline whose window ended; retrying');
+        this.timer = setTimeout(() => this.arm(), 5_000);
+        this.timer.unref();
+      }
+    }, delay + 5);
     this.timer.unref();
   }
 }

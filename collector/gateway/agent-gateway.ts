@@ -21,6 +21,8 @@ import type { IngestQueue } from './ingest-queue.js';
 
 type Stream = grpc.ServerDuplexStream<vigil.v1.AgentMessage, CollectorMessage>;
 
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
 interface Connection {
   readonly stream: Stream;
   readonly agentId: string;
@@ -68,6 +70,8 @@ export class AgentGateway {
   }
 
   async close(): Promise<void> {
+    // Let acks for the last committed batch go out before the streams end.
+    await new Promise((r) => setImmediate(r));
     for (const c of this.connections.values()) c.stream.end();
     await new Promise<void>((resolve) => this.server.tryShutdown(() => resolve()));
     this.server.forceShutdown();
@@ -86,14 +90,24 @@ export class AgentGateway {
     stream.on('data', (msg: vigil.v1.AgentMessage) => {
       if (msg.hello) {
         if (conn) return;
-        conn = this.hello(stream, msg.hello, peer);
+        try {
+          conn = this.hello(stream, msg.hello, peer);
+        } catch (err) {
+          this.log.error({ peer, err: (err as Error).message }, 'cannot register an agent; closing its stream');
+          this.fail(stream, grpc.status.UNAVAILABLE, 'the collector cannot store agent state right now');
+        }
       } else if (!conn) {
         this.metrics.agentRejected.inc({ reason: 'no_hello' });
         this.fail(stream, grpc.status.FAILED_PRECONDITION, 'the first message on an agent stream must be Hello');
       } else if (msg.reports) {
         this.reports(conn, msg.reports.reports ?? []);
       } else if (msg.heartbeat) {
-        this.service.heartbeat(conn.agentId, msg.heartbeat);
+        try {
+          this.service.heartbeat(conn.agentId, msg.heartbeat);
+        } catch (err) {
+          // Statistics only: the stream and its reports are unaffected.
+          conn.log.warn({ err: (err as Error).message }, 'cannot store an agent heartbeat');
+        }
       }
     });
     const gone = (): void => {
@@ -151,9 +165,9 @@ export class AgentGateway {
         if (this.connections.get(conn.agentId) !== conn) return;
         if (fresh.size > 0) {
           for (const key of fresh) conn.seen.add(key);
-          conn.stream.write({ snapshot: { workloads: this.service.snapshot(fresh) } });
+          this.send(conn, { snapshot: { workloads: this.service.snapshot(fresh) } });
         }
-        conn.stream.write({ ack: { highest_seq: stored } });
+        this.send(conn, { ack: { highest_seq: stored } });
       },
       (err: Error) => {
         // Not acknowledged: the agent keeps the reports and resends them on its next stream.
@@ -173,7 +187,24 @@ export class AgentGateway {
         removed: change.removed.map((i) => ({ container: i.container, item_key: i.itemKey })),
       },
     };
-    for (const conn of this.connections.values()) if (conn.seen.has(change.workloadKey)) conn.stream.write(msg);
+    for (const conn of this.connections.values()) if (conn.seen.has(change.workloadKey)) this.send(conn, msg);
+  }
+
+  /**
+   * Writes to an agent, cutting it off when it stops reading: an agent that does not drain its
+   * stream would otherwise make the collector buffer every delta for it. It reconnects and gets
+   * a fresh snapshot.
+   */
+  private send(conn: Connection, msg: CollectorMessage): void {
+    if (conn.stream.writableLength > MAX_BUFFERED_BYTES) {
+      this.metrics.agentRejected.inc({ reason: 'slow_reader' });
+      conn.log.warn({ buffered: conn.stream.writableLength }, 'agent is not reading its stream; closing it');
+      this.connections.delete(conn.agentId);
+      this.metrics.agentsConnected.set(this.connections.size);
+      this.fail(conn.stream, grpc.status.RESOURCE_EXHAUSTED, 'the agent is not reading its stream');
+      return;
+    }
+    conn.stream.write(msg);
   }
 
   private fail(stream: Stream, code: grpc.status, details: string): void {

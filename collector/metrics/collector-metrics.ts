@@ -11,13 +11,13 @@ export class CollectorMetrics {
   });
   readonly agentRejected = new Counter({
     name: 'vigil_collector_agent_streams_rejected_total',
-    help: 'Agent streams refused, by reason (unauthenticated, no_hello, bad_hello).',
+    help: 'Agent streams refused or cut, by reason (unauthenticated, no_hello, bad_hello, slow_reader).',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
   readonly reports = new Counter({
     name: 'vigil_collector_reports_total',
-    help: 'Agent reports by outcome (duplicate, known, learned, alerted, aggregated, counted, repeat, repeat_unmatched).',
+    help: 'Agent reports by outcome (duplicate, invalid, known, learned, alerted, aggregated, counted, repeat, repeat_unmatched).',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });

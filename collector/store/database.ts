@@ -21,9 +21,10 @@ export function openDatabase(file: string): { db: Db; migratedFrom: number; vers
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     db = new Database(file);
     db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode survives a process crash (SIGKILL); only a power loss can lose the
-    // last transactions, which agents resend (they keep reports until acknowledged).
-    db.pragma('synchronous = NORMAL');
+    // FULL: an acknowledgement lets the agent delete its copy, so a committed batch must
+    // survive a power loss, not only a process crash (WAL with NORMAL can lose the last commits).
+    // Commits are batched (~50 ms or 500 reports), so the fsync is paid per batch.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
   } catch (err) {

@@ -66,6 +66,10 @@ t.test('collector SIGKILLed mid-ingest, agent SIGKILLed with reports on disk: ev
   falco.publish(...names.slice(400).map(exec));
   await new Promise((r) => setTimeout(r, 600));
   await ag.kill('SIGKILL');
+  const state = new Database(join(dir, 'state', 'agent-state.db'), { readonly: true });
+  const pending = (state.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
+  state.close();
+  t.ok(pending >= total - 400, `reports were waiting on the agent's disk when both died (${pending})`);
 
   col = collector(port);
   t.teardown(() => col.kill('SIGTERM'));

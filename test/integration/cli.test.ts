@@ -27,6 +27,7 @@ t.test('configuration errors exit 2 with a message that says what to do', async 
   const cases: Array<[string[], RegExp]> = [
     [['agent'], /no output for observations: pass --collector HOST:PORT, --stdout, or both/],
     [['agent', '--collector', '127.0.0.1:7420'], /--collector needs the agent token/],
+    [['agent', '--stdout', '--collector-cert', 'c.crt'], /need --collector/],
     [['agent', '--stdout', '--falco', 'falco:5060'], /mutual TLS; pass --falco-ca, --falco-cert and --falco-key/],
     [['agent', '--stdout', '--falco-poll-interval', 'often'], /--falco-poll-interval: "often" is not a duration/],
     [['agent', '--stdout', '--falco-http-listen', 'localhost'], /--falco-http-listen: "localhost" is not HOST:PORT/],
@@ -169,4 +170,16 @@ t.test('vigil collector: help, configuration errors, and a --dev run with a gene
   const result = await done;
   t.equal(result.code, 0);
   t.notOk(result.stderr.includes(token), 'and never logged');
+});
+
+t.test('with --collector and without --stdout, nothing is printed on stdout', async (t) => {
+  const file = join(dir, 'quiet.jsonl');
+  writeFileSync(file, `${toJsonLine(execEvent({ exe: '/quiet' }))}\n`);
+  const res = await runVigil(
+    ['agent', '--collector', '127.0.0.1:1', '--state', join(dir, 'quiet-state'), '--listen', 'off', '--falco-jsonl', file, '--shutdown-drain', '0s'],
+    { env: { VIGIL_AGENT_TOKEN: 'quiet-agent-token-0123456789' } },
+  );
+  t.equal(res.code, 0, res.stderr);
+  t.equal(res.stdout, '');
+  t.ok(jsonLines(res.stderr).some((l) => l.msg === 'stopping with reports on disk; they are sent on the next start'));
 });

@@ -181,9 +181,53 @@ t.test('a SOC mode change: pushed to the agent, audited, and decisions follow it
   agent.send({ reports: { reports: [report(4, processObservation({ exe: '/bin/after-detecting', timeNs: T0 + 22_000n * MS }))] } });
   await agent.ack(4);
   t.same(rows(dir, 'SELECT item_key FROM alerts'), [{ item_key: 'exe:/bin/after-detecting' }]);
-  clock.now = Number(T0 / MS) + 120_000;
+  // Back to learning: a new window from now, locked again when it ends (not at once).
+  clock.now = Number(T0 / MS) + 30_000;
+  collector.service?.setMode('test/shop/Deployment/web', 'learning', 'alice@soc');
   collector.service?.lockDue();
-  t.same(rows(dir, "SELECT COUNT(*) AS n FROM mode_history WHERE actor = 'window'"), [{ n: 0 }], 'a SOC-set mode is not locked again by the window');
+  t.same(rows(dir, 'SELECT mode, window_start_ns, window_end_ns FROM workloads'), [
+    { mode: 'learning', window_start_ns: Number(T0 + 30_000n * MS), window_end_ns: Number(T0 + 90_000n * MS) },
+  ]);
+  clock.now = Number(T0 / MS) + 91_000;
+  collector.service?.lockDue();
+  t.same(rows(dir, "SELECT mode, locked_by FROM workloads"), [{ mode: 'detecting', locked_by: 'window' }], 'the new window locks at its end');
+});
+
+t.test('an event after the window end is a deviation even before the lock timer fires', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-collector-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const clock = { now: Number(T0 / MS) };
+  const collector = await startCollector(t, dir, clock);
+  const agent = new FakeAgentStream(collector.grpcPort, TOKEN);
+  t.teardown(() => agent.close());
+  agent.hello('agent-nolock-1');
+  await agent.ack(0);
+  agent.send({ reports: { reports: [report(1, processObservation({ exe: '/bin/learned', timeNs: T0 }))] } });
+  await agent.ack(1);
+  // The wall clock has not reached the window end (no lock yet), but the event is after it.
+  agent.send({ reports: { reports: [report(2, processObservation({ exe: '/bin/after-window', timeNs: T0 + 61_000n * MS }))] } });
+  await agent.ack(2);
+  t.same(rows(dir, 'SELECT item_key FROM alerts'), [{ item_key: 'exe:/bin/after-window' }]);
+  t.same(rows(dir, 'SELECT COUNT(*) AS n FROM baseline_items'), [{ n: 1 }]);
+});
+
+t.test('reports without time, workload or item are counted and ignored', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-collector-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const collector = await startCollector(t, dir, { now: Number(T0 / MS) });
+  const agent = new FakeAgentStream(collector.grpcPort, TOKEN);
+  t.teardown(() => agent.close());
+  agent.hello('agent-invalid1');
+  await agent.ack(0);
+  const noTime = report(1, processObservation({ exe: '/bin/x', timeNs: T0 }));
+  if (noTime.observation) noTime.observation.time = null;
+  const noWorkload = report(2, processObservation({ exe: '/bin/y', timeNs: T0 }));
+  if (noWorkload.observation) noWorkload.observation.workload = null;
+  agent.send({ reports: { reports: [noTime, noWorkload, report(3, processObservation({ exe: '/bin/ok', timeNs: T0 }))] } });
+  t.equal(await agent.ack(3), 3, 'acknowledged: resending would not make them valid');
+  t.same(rows(dir, 'SELECT key, window_start_ns FROM workloads'), [{ key: 'test/shop/Deployment/web', window_start_ns: Number(T0) }], 'no 1970 window, no empty workload');
+  const reports = await collector.metrics.registry.getSingleMetric('vigil_collector_reports_total')?.get();
+  t.equal(reports?.values.find((v) => v.labels.outcome === 'invalid')?.value, 2);
 });
 
 t.test('a full disk: the batch rolls back, is not acknowledged, and is stored when resent', async (t) => {

@@ -13,6 +13,7 @@ import { FalcoHttpSender } from '../support/http-sender.js';
 import { execEvent, nowNs, toJsonLine } from '../support/events.js';
 import { until } from '../support/processes.js';
 import { makePki } from '../support/tls.js';
+import { corpusPath } from '../support/corpus.js';
 
 const TOKEN = 'link-test-agent-token-0123456789';
 
@@ -188,4 +189,17 @@ t.test('agent and collector over mutual TLS', async (t) => {
   t.teardown(() => noCert.stop());
   await noCert.waitForLog((l) => l.msg === 'cannot reach the collector; retrying (reports stay on disk)');
   t.equal(await noCert.metric('vigil_agent_collector_connected'), 0, 'no client certificate: refused');
+});
+
+t.test('a JSON-lines replay with --collector delivers everything before the agent exits', async (t) => {
+  const dir = tmp(t);
+  const collector = await collectorOn(dir, 0);
+  t.teardown(() => collector.stop());
+  const { http: _http, ...config } = agentConfig(dir, collector.grpcPort, { shutdownDrainMs: 10_000 });
+  const run = await startAgent({ ...config, jsonl: corpusPath('nginx.jsonl') }, null);
+  await run.agent.finished();
+  await run.stop();
+  const stored = query<{ n: number }>(dir, 'SELECT COUNT(*) AS n FROM baseline_items')[0]?.n ?? 0;
+  t.equal(stored, 17, "every distinct item of the replay was stored before exit");
+  t.same(query(dir, 'SELECT last_seq FROM agents'), [{ last_seq: 17 }]);
 });

@@ -30,7 +30,7 @@ export const baseConfig: Omit<AgentConfig, 'stdout'> = {
   collector: null,
 };
 
-/** With `output` given, observations go there instead of being captured. */
+/** With `output` given, observations go there instead of being captured; null means no --stdout. */
 export async function startAgent(config: Partial<AgentConfig>, output?: AgentConfig['stdout']): Promise<RunningAgent> {
   const stdout = new PassThrough();
   const observations: ObservationJson[] = [];
@@ -51,7 +51,7 @@ export async function startAgent(config: Partial<AgentConfig>, output?: AgentCon
     for (const part of parts) logs.push(JSON.parse(part) as Record<string, unknown>);
   });
   const log = pino({ level: 'debug' }, logStream);
-  const agent = new Agent({ ...baseConfig, ...config, stdout: output ?? stdout }, log);
+  const agent = new Agent({ ...baseConfig, ...config, stdout: output === undefined ? stdout : output }, log);
   await agent.start();
 
   async function poll<T>(check: () => T | undefined, timeoutMs: number, what: () => string): Promise<T> {

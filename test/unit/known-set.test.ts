@@ -4,13 +4,13 @@ import { KnownSet } from '../../agent/baseline/known-set.js';
 t.test('classify: baseline, reported, novel, per container', async (t) => {
   const k = new KnownSet();
   t.equal(k.classify('c/ns/Deployment/web', 'app', 'exe:/bin/a'), 'novel', 'unknown workload');
-  t.equal(k.mode('c/ns/Deployment/web'), null);
+  t.equal(k.mode('c/ns/Deployment/web', 1n), null);
   k.setState('c/ns/Deployment/web', 'detecting', 5n, [{ container: 'app', itemKey: 'exe:/bin/a' }]);
   t.equal(k.classify('c/ns/Deployment/web', 'app', 'exe:/bin/a'), 'baseline');
   t.equal(k.classify('c/ns/Deployment/web', 'sidecar', 'exe:/bin/a'), 'novel', 'the container is part of the key');
   k.markReported('c/ns/Deployment/web', 'app', 'exe:/bin/b');
   t.equal(k.classify('c/ns/Deployment/web', 'app', 'exe:/bin/b'), 'reported');
-  t.equal(k.mode('c/ns/Deployment/web'), 'detecting');
+  t.equal(k.mode('c/ns/Deployment/web', 1n), 'detecting');
 });
 
 t.test('deltas add to the baseline; removals make an item reportable again', async (t) => {
@@ -30,4 +30,19 @@ t.test('a snapshot replaces the baseline', async (t) => {
   k.setState('w', 'detecting', 9n, [{ container: 'a', itemKey: 'y' }]);
   t.equal(k.classify('w', 'a', 'x'), 'novel');
   t.equal(k.classify('w', 'a', 'y'), 'baseline');
+});
+
+t.test('an ended learning window counts as locked; unmark undoes a report', async (t) => {
+  const k = new KnownSet();
+  k.setState('w', 'learning', 1_000n, []);
+  t.equal(k.mode('w', 999n), 'learning');
+  t.equal(k.mode('w', 1_000n), 'detecting', 'from the window end on');
+  k.setState('w2', 'learning', null, []);
+  t.equal(k.mode('w2', 10n ** 18n), 'learning', 'no window end: learning');
+  k.markReported('w', 'a', 'x');
+  k.unmarkReported('w', 'a', 'x');
+  t.equal(k.classify('w', 'a', 'x'), 'novel');
+  k.markReported('w', 'a', 'y');
+  k.applyDelta('w', 'learning', 1_000n, [{ container: 'a', itemKey: 'y' }], []);
+  t.same(k.size, { workloads: 2, items: 1 }, 'a baseline item is not also kept as reported');
 });

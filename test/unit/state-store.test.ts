@@ -407,3 +407,23 @@ t.test('a malformed cached window end is reported, not turned into a wrong numbe
   s['db'].prepare(`UPDATE workloads SET window_end_ns = '12abc'`).run();
   t.throws(() => s.loadWorkloads(), { name: 'StateStoreError', message: /c\/ns\/Deployment\/web has a malformed window end "12abc"/ });
 });
+
+t.test('rebase renumbers unacknowledged reports above a sequence the collector already holds', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-state-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const s = StateStore.open({ dir, maxOutboxRows: 100 }, pino({ level: 'silent' }));
+  s.append([{ kind: 'learning', body: Buffer.from('a') }, { kind: 'learning', body: Buffer.from('b') }, { kind: 'deviation', body: Buffer.from('c') }]);
+  s.acknowledge(1);
+  s.rebase(50);
+  t.same(s.pending(0, 10).map((e) => [e.seq, e.body.toString()]), [[51, 'b'], [52, 'c']], 'order kept, above 50');
+  t.equal(s.ackedSeq, 50);
+  t.equal(s.lastSeq, 52);
+  t.same(s.append([{ kind: 'learning', body: Buffer.from('d') }]), [53]);
+  s.rebase(10);
+  t.equal(s.lastSeq, 53, 'a sequence below ours changes nothing');
+  s.close();
+  const again = StateStore.open({ dir, maxOutboxRows: 100 }, pino({ level: 'silent' }));
+  t.equal(again.lastSeq, 53, 'persisted');
+  t.equal(again.ackedSeq, 50);
+  again.close();
+});
