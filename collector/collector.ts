@@ -2,7 +2,11 @@
 // Built from a CollectorConfig so tests run it in-process exactly as the CLI does.
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { HealthServer } from '../agent/metrics/health-server.js';
+import type { FastifyInstance } from 'fastify';
+import { buildApi, authFailureCounter } from './api/api-server.js';
+import { StreamHub } from './api/stream-hub.js';
+import type { ApiToken } from './auth/api-tokens.js';
+import { ApiQueries, type StreamRow } from './store/api-queries.js';
 import type { HostPort } from '../agent/config/parse.js';
 import type { ModeName } from '../proto/vigil-wire.js';
 import { BaselineService } from './baseline/baseline-service.js';
@@ -19,6 +23,11 @@ export interface CollectorConfig {
   readonly grpcTls: GatewayTls | null;
   readonly http: HostPort | null;
   readonly agentTokens: readonly string[];
+  /** SOC tokens for the HTTP API and the stream. */
+  readonly apiTokens: readonly ApiToken[];
+  /** Browser origins allowed on the stream (the UI's own origin). */
+  readonly allowedOrigins?: readonly string[];
+  readonly streamMaxBufferedBytes?: number;
   readonly defaultMode: ModeName;
   readonly windowMs: number;
   readonly windowOverrides?: ReadonlyMap<string, number>;
@@ -29,7 +38,8 @@ export class Collector {
   readonly metrics = new CollectorMetrics();
   private db: Db | null = null;
   private gateway: AgentGateway | null = null;
-  private health: HealthServer | null = null;
+  private api: FastifyInstance | null = null;
+  private hub: StreamHub | null = null;
   private queue: IngestQueue | null = null;
   service: BaselineService | null = null;
   grpcPort = 0;
@@ -57,9 +67,36 @@ export class Collector {
     this.grpcPort = await this.gateway.listen(c.grpcListen, c.grpcTls);
     this.log.info({ address: c.grpcListen.replace(/:\d+$/, `:${this.grpcPort}`), tls: c.grpcTls !== null }, 'listening for agents');
     if (c.http) {
-      this.health = new HealthServer(this.metrics.registry, () => this.readiness(), this.log);
-      this.httpAddress = await this.health.start(c.http.host, c.http.port);
-      this.log.info({ address: `${this.httpAddress.address}:${this.httpAddress.port}` }, 'serving /healthz, /readyz and /metrics');
+      const queries = new ApiQueries(opened.db);
+      const authFailures = authFailureCounter(this.metrics.registry);
+      const now = c.now ?? Date.now;
+      this.api = buildApi({ service, queries, tokens: c.apiTokens, registry: this.metrics.registry, readiness: () => this.readiness(), log: this.log, now }, authFailures);
+      const hub = new StreamHub(queries, c.apiTokens, workloadOf(queries), authFailures, this.log, {
+        allowedOrigins: c.allowedOrigins ?? [],
+        maxBufferedBytes: c.streamMaxBufferedBytes ?? 1024 * 1024,
+        pingIntervalMs: 30_000,
+        ticketTtlMs: 60_000,
+      });
+      this.hub = hub;
+      this.api.post('/api/v1/stream/ticket', async (req) => {
+        if (!req.caller) throw new Error('unauthenticated request reached the ticket route');
+        return hub.issueTicket(req.caller);
+      });
+      let queued = false;
+      service.on('stream', () => {
+        if (queued) return;
+        queued = true;
+        setImmediate(() => {
+          queued = false;
+          hub.publish();
+        });
+      });
+      hub.attach(this.api.server);
+      await this.api.listen({ host: c.http.host, port: c.http.port }).catch((err: NodeJS.ErrnoException) => {
+        throw new Error(`cannot listen for the API on ${c.http?.host}:${c.http?.port}: ${err.code ?? err.message}`);
+      });
+      this.httpAddress = this.api.server.address() as AddressInfo;
+      this.log.info({ address: `${this.httpAddress.address}:${this.httpAddress.port}` }, 'serving the API, the stream, /healthz, /readyz and /metrics');
     }
   }
 
@@ -82,9 +119,33 @@ export class Collector {
   async stop(): Promise<void> {
     this.queue?.flush();
     await this.gateway?.close();
-    await this.health?.stop();
+    this.hub?.close();
+    await this.api?.close();
     this.service?.close();
     this.db?.close();
     this.db = null;
   }
+}
+
+/** Resolves a stream row to its workload, for stream filters (alert ids are cached). */
+function workloadOf(queries: ApiQueries): (row: StreamRow) => { namespace: string; name: string; key: string } | null {
+  const byAlert = new Map<number, { namespace: string; name: string; key: string }>();
+  return (row) => {
+    const p = row.payload;
+    if (typeof p.workload === 'string') {
+      const [, namespace = '', , name = ''] = p.workload.split('/');
+      return { namespace, name, key: p.workload };
+    }
+    if (typeof p.alert === 'number') {
+      const cached = byAlert.get(p.alert);
+      if (cached) return cached;
+      const alert = queries.getAlert(p.alert);
+      if (!alert) return null;
+      const who = { namespace: alert.workload.namespace, name: alert.workload.name, key: alert.workload.key };
+      if (byAlert.size > 100_000) byAlert.clear();
+      byAlert.set(p.alert, who);
+      return who;
+    }
+    return null;
+  };
 }

@@ -125,6 +125,12 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     });
   }
 
+  /** An agent connected or went away: a stream message for the SOC. */
+  agentStatus(agentId: string, node: string, connected: boolean): void {
+    const seq = this.store.appendStream('agent.status', { agent: agentId, node, connected }, this.opts.now());
+    this.emit('stream', seq);
+  }
+
   heartbeat(agentId: string, hb: vigil.v1.IHeartbeat): void {
     this.store.heartbeat(agentId, JSON.stringify(hb.stats ?? {}), this.opts.now());
   }
@@ -208,6 +214,92 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const change = this.change(w);
     this.emit('changed', change);
     this.emit('stream', seq);
+    this.arm();
+    return change;
+  }
+
+  /** Acknowledge or resolve an alert (a SOC action). Returns false for an unknown alert. */
+  setAlertStatus(alertId: number, status: 'acknowledged' | 'resolved', actor: string): boolean {
+    const alert = this.store.alertById(alertId);
+    if (!alert) return false;
+    const nowMs = this.opts.now();
+    let seq = 0;
+    this.store.transaction(() => {
+      this.store.setAlertStatus(alertId, status, nowMs);
+      this.store.audit(actor, status === 'acknowledged' ? 'acknowledge_alert' : 'resolve_alert', `alert/${alertId}`, { from: alert.status }, nowMs);
+      seq = this.store.appendStream('alert.updated', { alert: alertId, count: alert.count, status }, nowMs);
+    });
+    this.emit('stream', seq);
+    return true;
+  }
+
+  /**
+   * Approve a deviation: its item joins the baseline, the alert is resolved, and the agents
+   * running the workload stop reporting it. Returns false for an unknown alert.
+   */
+  approve(alertId: number, actor: string): boolean {
+    const alert = this.store.alertById(alertId);
+    if (!alert) return false;
+    const w = this.byKey.get(alert.workloadKey);
+    if (!w) return false;
+    const nowMs = this.opts.now();
+    const seqs: number[] = [];
+    this.store.transaction(() => {
+      this.store.insertBaselineItem({
+        workloadId: w.id,
+        container: alert.container,
+        itemKey: alert.itemKey,
+        itemType: alert.itemType,
+        firstSeenNs: alert.firstSeenNs,
+        node: alert.node,
+        addedBy: 'approved',
+        imageDigest: null,
+        evidence: alert.evidence,
+      });
+      this.store.setAlertStatus(alertId, 'resolved', nowMs);
+      this.store.audit(actor, 'approve_alert', `alert/${alertId}`, { workload: w.key, container: alert.container, item: alert.itemKey }, nowMs);
+      seqs.push(this.store.appendStream('alert.updated', { alert: alertId, count: alert.count, status: 'resolved', approved: true }, nowMs));
+    });
+    w.items.add(itemId(alert.container, alert.itemKey));
+    this.emit('changed', this.change(w, [{ container: alert.container, itemKey: alert.itemKey }]));
+    for (const seq of seqs) this.emit('stream', seq);
+    return true;
+  }
+
+  /** Relearn: clear the baseline and start a new learning window from now. */
+  relearn(key: string, actor: string): WorkloadChange {
+    const w = this.byKey.get(key);
+    if (!w) throw new Error(`no workload ${key}`);
+    const removed = [...w.items].map((id) => {
+      const [container = '', itemKey = ''] = id.split('\u0000');
+      return { container, itemKey };
+    });
+    const nowMs = this.opts.now();
+    this.store.transaction(() => {
+      this.store.deleteBaseline(w.id);
+      this.store.audit(actor, 'relearn', key, { cleared: removed.length }, nowMs);
+    });
+    w.items.clear();
+    const change = this.setMode(key, 'learning', actor);
+    const withRemovals = { ...change, removed };
+    this.emit('changed', withRemovals);
+    return withRemovals;
+  }
+
+  /** Extend an open learning window by `extraMs`. */
+  extendWindow(key: string, extraMs: number, actor: string): WorkloadChange {
+    const w = this.byKey.get(key);
+    if (!w) throw new Error(`no workload ${key}`);
+    if (w.mode !== 'learning' || w.windowEndNs === null) throw new Error(`workload ${key} is not learning; set it to learning (a new window) instead`);
+    const end = w.windowEndNs + BigInt(extraMs) * 1_000_000n;
+    const nowMs = this.opts.now();
+    this.store.transaction(() => {
+      this.store.setWindow(w.id, w.windowStartNs, end);
+      this.store.audit(actor, 'extend_window', key, { extra_ms: extraMs, window_end_ns: end.toString() }, nowMs);
+    });
+    w.windowEndNs = end;
+    const change = this.change(w);
+    this.emit('changed', change);
     this.arm();
     return change;
   }

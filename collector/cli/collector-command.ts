@@ -7,6 +7,7 @@ import { ConfigError, parseBoolean, parseDuration, parseHostPort } from '../../a
 import { createLogger } from '../../agent/log/logger.js';
 import { Collector, type CollectorConfig } from '../collector.js';
 import type { GatewayTls } from '../gateway/agent-gateway.js';
+import { devToken, parseTokenEnv, parseTokenFile, type ApiToken } from '../auth/api-tokens.js';
 
 export interface CollectorFlags extends LogOptions {
   db: string;
@@ -16,6 +17,8 @@ export interface CollectorFlags extends LogOptions {
   defaultMode: string;
   baselineWindowFor: string[];
   agentTokenFile?: string;
+  apiTokenFile?: string;
+  allowedOrigin: string[];
   tlsCert?: string;
   tlsKey?: string;
   agentCa?: string;
@@ -41,6 +44,12 @@ export function collectorCommand(): Command {
     )
     .addOption(new Option('--default-mode <mode>', 'mode of a newly seen workload').choices(['learning', 'detecting', 'disabled']).default('learning').env('VIGIL_DEFAULT_MODE'))
     .addOption(new Option('--agent-token-file <file>', 'agent tokens, one per line (a Kubernetes Secret mounted as a file)').env('VIGIL_AGENT_TOKEN_FILE'))
+    .addOption(new Option('--api-token-file <file>', 'SOC tokens, "ROLE TOKEN [NAME]" per line (role viewer or operator)').env('VIGIL_API_TOKEN_FILE'))
+    .addOption(
+      new Option('--allowed-origin <origin>', 'a browser origin allowed on the stream, e.g. https://vigil.example.com (repeatable)')
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+        .default([] as string[]),
+    )
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
     .addOption(new Option('--agent-ca <file>', 'require agent client certificates signed by this CA').env('VIGIL_AGENT_CA'))
@@ -49,7 +58,9 @@ export function collectorCommand(): Command {
   cmd.addHelpText(
     'after',
     `
-Agent tokens can also come from VIGIL_AGENT_TOKENS (comma-separated).
+Agent tokens can also come from VIGIL_AGENT_TOKENS (comma-separated), SOC tokens from
+VIGIL_API_TOKENS ("role:token,role:token"). With --dev and no tokens, one of each is generated
+and printed once.
 
 Examples:
   vigil collector --dev                                   # local try-out: prints an agent token
@@ -61,7 +72,10 @@ Examples:
   return cmd;
 }
 
-export function collectorConfigFromFlags(flags: CollectorFlags, env: NodeJS.ProcessEnv = process.env): { config: CollectorConfig; generatedToken: string | null } {
+export function collectorConfigFromFlags(
+  flags: CollectorFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): { config: CollectorConfig; generatedToken: string | null; generatedApiToken: string | null } {
   const dev = flags.dev ?? parseBoolean('VIGIL_DEV', env.VIGIL_DEV) ?? false;
   const tokens: string[] = [];
   if (flags.agentTokenFile) tokens.push(...readTokens(flags.agentTokenFile));
@@ -76,6 +90,25 @@ export function collectorConfigFromFlags(flags: CollectorFlags, env: NodeJS.Proc
     }
     generatedToken = `vigil-agent-dev-${randomBytes(18).toString('base64url')}`;
     tokens.push(generatedToken);
+  }
+  const apiTokens: ApiToken[] = [];
+  if (flags.apiTokenFile) {
+    let text: string;
+    try {
+      text = readFileSync(flags.apiTokenFile, 'utf8');
+    } catch (err) {
+      throw new ConfigError(`cannot read API tokens from ${flags.apiTokenFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    apiTokens.push(...parseTokenFile(text, flags.apiTokenFile));
+  }
+  if (env.VIGIL_API_TOKENS) apiTokens.push(...parseTokenEnv(env.VIGIL_API_TOKENS));
+  let generatedApiToken: string | null = null;
+  if (apiTokens.length === 0 && flags.httpListen !== 'off') {
+    if (!dev) {
+      throw new ConfigError('no API tokens: pass --api-token-file (or VIGIL_API_TOKENS), or --dev for a local run with a generated token');
+    }
+    generatedApiToken = `vigil-operator-dev-${randomBytes(18).toString('base64url')}`;
+    apiTokens.push(devToken(generatedApiToken));
   }
   parseHostPort('--grpc-listen', flags.grpcListen);
   const windowMs = parseDuration('--baseline-window', flags.baselineWindow);
@@ -96,10 +129,13 @@ export function collectorConfigFromFlags(flags: CollectorFlags, env: NodeJS.Proc
       grpcTls: gatewayTls(flags),
       http: flags.httpListen === 'off' ? null : parseHostPort('--http-listen', flags.httpListen),
       agentTokens: tokens,
+      apiTokens,
+      allowedOrigins: flags.allowedOrigin,
       defaultMode: flags.defaultMode as CollectorConfig['defaultMode'],
       windowMs,
     },
     generatedToken,
+    generatedApiToken,
   };
 }
 
@@ -130,12 +166,13 @@ function gatewayTls(flags: CollectorFlags): GatewayTls | null {
 }
 
 async function runCollector(flags: CollectorFlags): Promise<void> {
-  const { config, generatedToken } = collectorConfigFromFlags(flags);
+  const { config, generatedToken, generatedApiToken } = collectorConfigFromFlags(flags);
   const log = createLogger({ level: flags.logLevel, format: flags.logFormat, name: 'vigil-collector' });
   if (generatedToken) {
     // Printed once, to stdout, so it can be copied; never logged.
     process.stdout.write(`vigil collector (development run): agent token ${generatedToken}\n`);
   }
+  if (generatedApiToken) process.stdout.write(`vigil collector (development run): operator token ${generatedApiToken}\n`);
   const collector = new Collector(config, log);
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

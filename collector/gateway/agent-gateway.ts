@@ -28,6 +28,7 @@ interface Connection {
   readonly agentId: string;
   readonly seen: Set<string>;
   readonly log: Logger;
+  readonly node: string;
 }
 
 export interface GatewayTls {
@@ -115,6 +116,7 @@ export class AgentGateway {
         this.connections.delete(conn.agentId);
         this.metrics.agentsConnected.set(this.connections.size);
         conn.log.info('agent disconnected');
+        this.statusChange(conn.agentId, conn.node, false);
       }
     };
     stream.on('end', () => {
@@ -143,12 +145,13 @@ export class AgentGateway {
     }
     const stored = this.service.registerAgent(hello);
     const seen = new Set((hello.known_workloads ?? []).map((w) => workloadKey(workloadFromWire(w))));
-    const conn: Connection = { stream, agentId, seen, log };
+    const conn: Connection = { stream, agentId, seen, log, node: hello.node ?? '' };
     this.connections.set(agentId, conn);
     this.metrics.agentsConnected.set(this.connections.size);
     log.info({ storedSeq: stored, agentVersion: hello.agent_version, falcoVersion: hello.falco_version }, 'agent connected');
     stream.write({ ack: { highest_seq: stored } });
     stream.write({ snapshot: { workloads: this.service.snapshot(seen) } });
+    this.statusChange(agentId, conn.node, true);
     return conn;
   }
 
@@ -205,6 +208,14 @@ export class AgentGateway {
       return;
     }
     conn.stream.write(msg);
+  }
+
+  private statusChange(agentId: string, node: string, connected: boolean): void {
+    try {
+      this.service.agentStatus(agentId, node, connected);
+    } catch (err) {
+      this.log.warn({ agent: agentId, err: (err as Error).message }, 'cannot record an agent status change');
+    }
   }
 
   private fail(stream: Stream, code: grpc.status, details: string): void {

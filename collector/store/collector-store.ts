@@ -55,6 +55,21 @@ export interface NewAlert {
   nowMs: number;
 }
 
+export interface AlertRow {
+  id: number;
+  workloadId: number;
+  workloadKey: string;
+  container: string;
+  itemKey: string;
+  itemType: 'process' | 'network';
+  status: 'open' | 'acknowledged' | 'resolved';
+  firstSeenNs: bigint;
+  lastSeenNs: bigint;
+  count: number;
+  node: string;
+  evidence: string;
+}
+
 export interface ActiveAlert {
   id: number;
   count: number;
@@ -97,6 +112,9 @@ export class CollectorStore {
       bumpCounter: p(`INSERT INTO counters (workload_id, name, value) VALUES (?, ?, ?)
         ON CONFLICT(workload_id, name) DO UPDATE SET value = value + excluded.value`),
       appendStream: p('INSERT INTO stream (at_ms, type, payload) VALUES (?, ?, ?)'),
+      alertById: p('SELECT a.*, w.key AS workload_key FROM alerts a JOIN workloads w ON w.id = a.workload_id WHERE a.id = ?').safeIntegers(true),
+      setAlertStatus: p('UPDATE alerts SET status = ?, updated_ms = ? WHERE id = ?'),
+      deleteBaseline: p('DELETE FROM baseline_items WHERE workload_id = ?'),
       audit: p('INSERT INTO audit (at_ms, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)'),
     };
   }
@@ -194,6 +212,34 @@ export class CollectorStore {
 
   bumpCounter(workloadId: number, name: string, by: number): void {
     this.s.bumpCounter?.run(workloadId, name, by);
+  }
+
+  alertById(id: number): AlertRow | undefined {
+    const r = this.s.alertById?.get(id) as Record<string, unknown> | undefined;
+    if (!r) return undefined;
+    return {
+      id: Number(r.id),
+      workloadId: Number(r.workload_id),
+      workloadKey: String(r.workload_key),
+      container: String(r.container),
+      itemKey: String(r.item_key),
+      itemType: r.item_type as 'process' | 'network',
+      status: r.status as AlertRow['status'],
+      firstSeenNs: r.first_seen_ns as bigint,
+      lastSeenNs: r.last_seen_ns as bigint,
+      count: Number(r.count),
+      node: String(r.node),
+      evidence: String(r.evidence),
+    };
+  }
+
+  setAlertStatus(id: number, status: AlertRow['status'], nowMs: number): void {
+    this.s.setAlertStatus?.run(status, nowMs, id);
+  }
+
+  /** Clears a workload's baseline; returns how many items went. */
+  deleteBaseline(workloadId: number): number {
+    return this.s.deleteBaseline?.run(workloadId).changes ?? 0;
   }
 
   appendStream(type: string, payload: object, atMs: number): number {

@@ -140,8 +140,10 @@ t.test('vigil collector: help, configuration errors, and a --dev run with a gene
   for (const flag of ['--db <file>', '--grpc-listen', '--http-listen', '--baseline-window', '--default-mode', '--agent-token-file', '--dev']) {
     t.match(help.stdout, flag, `documents ${flag}`);
   }
+  writeFileSync(join(dir, 'agent-tokens'), 'an-agent-token-0123456789\n');
   const cases: Array<[string[], RegExp]> = [
     [['collector'], /no agent tokens: pass --agent-token-file \(or VIGIL_AGENT_TOKENS\), or --dev/],
+    [['collector', '--agent-token-file', join(dir, 'agent-tokens')], /no API tokens: pass --api-token-file/],
     [['collector', '--dev', '--baseline-window', '5'], /--baseline-window: "5" is not a duration/],
     [['collector', '--dev', '--baseline-window', '10ms'], /--baseline-window must be at least 1s/],
     [['collector', '--agent-token-file', join(dir, 'missing-tokens')], /cannot read agent tokens from .*missing-tokens: ENOENT/],
@@ -161,15 +163,22 @@ t.test('vigil collector: help, configuration errors, and a --dev run with a gene
   const done = collect(child, undefined, 30_000);
   let stdout = '';
   child.stdout.on('data', (c: string) => (stdout += c));
-  const port = await loggedPort(child, 'serving /healthz, /readyz and /metrics');
-  t.match(stdout, /^vigil collector \(development run\): agent token vigil-agent-dev-[\w-]{24}\n$/, 'the token, printed once');
+  const port = await loggedPort(child, 'serving the API, the stream, /healthz, /readyz and /metrics');
+  t.match(
+    stdout,
+    /^vigil collector \(development run\): agent token vigil-agent-dev-[\w-]{24}\nvigil collector \(development run\): operator token vigil-operator-dev-[\w-]{24}\n$/,
+    'the tokens, printed once',
+  );
   const token = /agent token (\S+)/.exec(stdout)?.[1] ?? 'none';
+  const operator = /operator token (\S+)/.exec(stdout)?.[1] ?? 'none';
   t.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
-  t.match(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), /vigil_collector_agents_connected 0/);
+  t.equal((await fetch(`http://127.0.0.1:${port}/metrics`)).status, 401, 'metrics need a token');
+  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { Authorization: `Bearer ${operator}` } });
+  t.match(await metrics.text(), /vigil_collector_agents_connected 0/);
   child.kill('SIGTERM');
   const result = await done;
   t.equal(result.code, 0);
-  t.notOk(result.stderr.includes(token), 'and never logged');
+  t.notOk(result.stderr.includes(token) || result.stderr.includes(operator), 'and never logged');
 });
 
 t.test('with --collector and without --stdout, nothing is printed on stdout', async (t) => {

@@ -20,6 +20,7 @@ async function startCollector(t: Test, dir: string, clock: { now: number }): Pro
       grpcTls: null,
       http: null,
       agentTokens: [TOKEN],
+      apiTokens: [],
       defaultMode: 'learning',
       windowMs: 60_000,
       now: () => clock.now,
@@ -100,7 +101,7 @@ t.test('learn, lock, detect, aggregate, ignore duplicates, and decide late repor
   t.same(rows(dir, 'SELECT count FROM alerts'), [{ count: 7 }], '2 + 5 repeats, duplicates ignored');
   t.same(rows(dir, 'SELECT last_seq FROM agents'), [{ last_seq: 8 }]);
   const types = rows<{ type: string }>(dir, 'SELECT type FROM stream ORDER BY seq').map((r) => r.type);
-  t.same(types, ['workload.mode', 'alert', 'alert.updated', 'alert.updated'], 'the SOC stream');
+  t.same(types, ['agent.status', 'workload.mode', 'alert', 'alert.updated', 'alert.updated'], 'the SOC stream');
 });
 
 t.test('state survives a restart: stored sequence, baselines, and windows that ended meanwhile', async (t) => {
@@ -266,7 +267,7 @@ t.test('per-workload window overrides, at creation and for workloads still learn
   const clock = { now: Number(T0 / MS) };
   const make = async (overrides: Map<string, number>): Promise<Collector> => {
     const c = new Collector(
-      { dbFile: join(dir, 'vigil.db'), grpcListen: '127.0.0.1:0', grpcTls: null, http: null, agentTokens: [TOKEN], defaultMode: 'learning', windowMs: 60_000, windowOverrides: overrides, now: () => clock.now },
+      { dbFile: join(dir, 'vigil.db'), grpcListen: '127.0.0.1:0', grpcTls: null, http: null, agentTokens: [TOKEN], apiTokens: [], defaultMode: 'learning', windowMs: 60_000, windowOverrides: overrides, now: () => clock.now },
       pino({ level: 'silent' }),
     );
     await c.start();

@@ -25,7 +25,7 @@ function tmp(t: Test): string {
 
 async function collectorOn(dir: string, port: number, windowMs = 60_000, tokens = [TOKEN]): Promise<Collector> {
   const c = new Collector(
-    { dbFile: join(dir, 'vigil.db'), grpcListen: `127.0.0.1:${port}`, grpcTls: null, http: null, agentTokens: tokens, defaultMode: 'learning', windowMs },
+    { dbFile: join(dir, 'vigil.db'), grpcListen: `127.0.0.1:${port}`, grpcTls: null, http: null, agentTokens: tokens, apiTokens: [], defaultMode: 'learning', windowMs },
     pino({ level: 'silent' }),
   );
   await c.start();
@@ -164,6 +164,7 @@ t.test('agent and collector over mutual TLS', async (t) => {
       grpcTls: { cert: pki.read(pki.serverCertFile), key: pki.read(pki.serverKeyFile), clientCa: pki.read(pki.caFile) },
       http: null,
       agentTokens: [TOKEN],
+      apiTokens: [],
       defaultMode: 'learning',
       windowMs: 60_000,
     },

@@ -1,0 +1,246 @@
+// The collector's HTTP API (JSON under /api/v1) plus /healthz, /readyz and /metrics.
+//
+// fastify because it logs through the same pino instance and validates input against JSON
+// schemas, so every bad request gets a 400 naming the field. Every route but health needs a
+// bearer token; routes that change state need the operator role.
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { Counter, type Registry } from 'prom-client';
+import { parseDuration } from '../../agent/config/parse.js';
+import { parseRfc3339Ns } from '../../agent/falco/event.js';
+import type { ModeName } from '../../proto/vigil-wire.js';
+import { authenticate, type ApiToken, type Role } from '../auth/api-tokens.js';
+import type { BaselineService } from '../baseline/baseline-service.js';
+import type { ApiQueries } from '../store/api-queries.js';
+
+export interface ApiDeps {
+  readonly service: BaselineService;
+  readonly queries: ApiQueries;
+  readonly tokens: readonly ApiToken[];
+  readonly registry: Registry;
+  readonly readiness: () => { ready: boolean; checks: Record<string, boolean> };
+  readonly log: Logger;
+  readonly now: () => number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: ApiToken | null;
+  }
+  interface FastifyContextConfig {
+    role?: Role;
+    public?: boolean;
+  }
+}
+
+/** Unauthenticated or under-privileged requests, by reason; registered with the collector's metrics. */
+export function authFailureCounter(registry: Registry): Counter<'reason'> {
+  return new Counter({
+    name: 'vigil_collector_api_auth_failures_total',
+    help: 'API and stream requests refused or cut, by reason (missing_token, unknown_token, forbidden, bad_origin, bad_ticket, slow_client, oversize_message).',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+}
+
+class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const workloadParams = {
+  type: 'object',
+  required: ['namespace', 'kind', 'name'],
+  properties: { namespace: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } },
+} as const;
+const clusterQuery = { type: 'object', properties: { cluster: { type: 'string' } }, additionalProperties: false } as const;
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
+
+export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): FastifyInstance {
+  // pino's Logger is a FastifyBaseLogger; the widening keeps FastifyInstance's default type.
+  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 256 * 1024 });
+  app.decorateRequest('caller', null);
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.routeOptions.config.public) return;
+    const caller = authenticate(deps.tokens, req.headers.authorization);
+    if (!caller) {
+      const reason = req.headers.authorization ? 'unknown_token' : 'missing_token';
+      authFailures.inc({ reason });
+      deps.log.warn({ method: req.method, url: req.url, ip: req.ip, reason }, 'refused an API request: missing or unknown token');
+      await reply.code(401).header('WWW-Authenticate', 'Bearer').send({ error: 'a bearer token is required (Authorization: Bearer <token>)' });
+      return reply;
+    }
+    if (req.routeOptions.config.role === 'operator' && caller.role !== 'operator') {
+      authFailures.inc({ reason: 'forbidden' });
+      deps.log.warn({ method: req.method, url: req.url, caller: caller.name }, 'refused an API request: needs the operator role');
+      await reply.code(403).send({ error: `this action needs the operator role; ${caller.name} is a ${caller.role}` });
+      return reply;
+    }
+    req.caller = caller;
+  });
+
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    if (err.validation) {
+      void reply.code(400).send({ error: `invalid request: ${err.message}` });
+      return;
+    }
+    const status = err instanceof ApiError ? err.statusCode : (err.statusCode ?? 500);
+    if (status >= 500) deps.log.error({ err: err.message }, 'API request failed');
+    void reply.code(status).send({ error: status >= 500 ? 'internal error; see the collector log' : err.message });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ error: `no such endpoint: ${req.method} ${req.url.split('?')[0]}` });
+  });
+
+  app.get('/healthz', { config: { public: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true } }, async (_req, reply) => {
+    const r = deps.readiness();
+    return reply.code(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'not ready', checks: r.checks });
+  });
+  app.get('/metrics', async (_req, reply) => reply.type(deps.registry.contentType).send(await deps.registry.metrics()));
+
+  const actor = (req: FastifyRequest): string => req.caller?.name ?? 'unknown';
+  const workloadKey = (params: { namespace: string; kind: string; name: string }, cluster: string | undefined): string => {
+    const namespace = params.namespace === '_' ? '' : params.namespace;
+    const matches = deps.queries
+      .listWorkloads()
+      .filter((w) => w.namespace === namespace && w.kind === params.kind && w.name === params.name && (cluster === undefined || w.cluster === cluster));
+    if (matches.length === 0) throw new ApiError(404, `no workload ${params.namespace}/${params.kind}/${params.name}${cluster ? ` in cluster ${cluster}` : ''}`);
+    if (matches.length > 1) {
+      throw new ApiError(409, `${params.namespace}/${params.kind}/${params.name} exists in clusters ${matches.map((m) => String(m.cluster)).join(', ')}; add ?cluster=`);
+    }
+    return String(matches[0]?.key);
+  };
+
+  // Alerts
+  app.get(
+    '/api/v1/alerts',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            namespace: { type: 'string' },
+            workload: { type: 'string' },
+            kind: { type: 'string' },
+            status: { type: 'string', enum: ['open', 'acknowledged', 'resolved'] },
+            since: { type: 'string' },
+            until: { type: 'string' },
+            cursor: { type: 'integer', minimum: 1 },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as { namespace?: string; workload?: string; kind?: string; status?: 'open'; since?: string; until?: string; cursor?: number; limit: number };
+      const at = (name: string, text: string | undefined): bigint | undefined => {
+        if (text === undefined) return undefined;
+        const ns = parseRfc3339Ns(text);
+        if (ns === null) throw new ApiError(400, `${name}: "${text}" is not an RFC 3339 time, e.g. 2026-11-22T09:00:00Z`);
+        return ns;
+      };
+      const alerts = deps.queries.listAlerts({ ...q, sinceNs: at('since', q.since), untilNs: at('until', q.until), before: q.cursor, limit: q.limit });
+      const last = alerts[alerts.length - 1];
+      return { alerts, next_cursor: alerts.length === q.limit && last ? last.id : null };
+    },
+  );
+  app.get('/api/v1/alerts/:id', { schema: { params: idParams } }, async (req) => {
+    const alert = deps.queries.getAlert((req.params as { id: number }).id);
+    if (!alert) throw new ApiError(404, `no alert ${(req.params as { id: number }).id}`);
+    return alert;
+  });
+  for (const action of ['acknowledge', 'resolve', 'approve'] as const) {
+    app.post(`/api/v1/alerts/:id/${action}`, { schema: { params: idParams }, config: { role: 'operator' } }, async (req) => {
+      const id = (req.params as { id: number }).id;
+      const ok = action === 'approve' ? deps.service.approve(id, actor(req)) : deps.service.setAlertStatus(id, action === 'acknowledge' ? 'acknowledged' : 'resolved', actor(req));
+      if (!ok) throw new ApiError(404, `no alert ${id}`);
+      return deps.queries.getAlert(id);
+    });
+  }
+
+  // Workloads
+  app.get('/api/v1/workloads', async () => ({ workloads: deps.queries.listWorkloads() }));
+  app.get('/api/v1/workloads/:namespace/:kind/:name', { schema: { params: workloadParams, querystring: clusterQuery } }, async (req) => {
+    return deps.queries.getWorkload(workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster));
+  });
+  app.put(
+    '/api/v1/workloads/:namespace/:kind/:name/mode',
+    {
+      schema: {
+        params: workloadParams,
+        querystring: clusterQuery,
+        body: { type: 'object', required: ['mode'], additionalProperties: false, properties: { mode: { type: 'string', enum: ['learning', 'detecting', 'disabled'] } } },
+      },
+      config: { role: 'operator' },
+    },
+    async (req) => {
+      const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster);
+      deps.service.setMode(key, (req.body as { mode: ModeName }).mode, actor(req));
+      return deps.queries.getWorkload(key);
+    },
+  );
+  app.post(
+    '/api/v1/workloads/:namespace/:kind/:name/relearn',
+    { schema: { params: workloadParams, querystring: clusterQuery }, config: { role: 'operator' } },
+    async (req) => {
+      const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster);
+      deps.service.relearn(key, actor(req));
+      return deps.queries.getWorkload(key);
+    },
+  );
+  app.post(
+    '/api/v1/workloads/:namespace/:kind/:name/extend',
+    {
+      schema: {
+        params: workloadParams,
+        querystring: clusterQuery,
+        body: { type: 'object', required: ['by'], additionalProperties: false, properties: { by: { type: 'string' } } },
+      },
+      config: { role: 'operator' },
+    },
+    async (req) => {
+      const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster);
+      let ms: number;
+      try {
+        ms = parseDuration('by', (req.body as { by: string }).by);
+      } catch (err) {
+        throw new ApiError(400, (err as Error).message);
+      }
+      try {
+        deps.service.extendWindow(key, ms, actor(req));
+      } catch (err) {
+        throw new ApiError(409, (err as Error).message);
+      }
+      return deps.queries.getWorkload(key);
+    },
+  );
+
+  // Agents and audit
+  app.get('/api/v1/agents', async () => ({ agents: deps.queries.listAgents(deps.now()) }));
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { cursor: { type: 'integer', minimum: 1 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as { cursor?: number; limit: number };
+      const entries = deps.queries.listAudit(q.cursor ?? Number.MAX_SAFE_INTEGER, q.limit);
+      const last = entries[entries.length - 1];
+      return { entries, next_cursor: entries.length === q.limit && last ? Number(last.id) : null };
+    },
+  );
+  return app;
+}

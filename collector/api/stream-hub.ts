@@ -1,0 +1,232 @@
+// The SOC's live stream: GET /api/v1/stream (WebSocket), JSON messages each with a cursor from
+// the collector's one monotonic stream sequence.
+//
+// - Authentication on `upgrade`, before the socket becomes a WebSocket: a bearer token (CLI
+//   clients), or a short-lived single-use ticket (browsers cannot set headers on a WebSocket)
+//   together with an allowed Origin.
+// - `since=<cursor>` replays from the store, then continues live. A client is either replaying
+//   (live messages skip it; the replay reads them from the store) or live (it gets every message
+//   above its last cursor), so there is no gap and no duplicate at the seam.
+// - A client whose send buffer passes `maxBufferedBytes` is disconnected (close 4008 naming its
+//   resume cursor), so a slow client never delays the others; broadcasts are serialized once.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
+import { WebSocket, WebSocketServer } from 'ws';
+import { authenticate, type ApiToken } from '../auth/api-tokens.js';
+import type { ApiQueries, StreamRow } from '../store/api-queries.js';
+
+export interface StreamHubOptions {
+  /** Origins browsers may connect from; an empty list allows none (CLI clients send none). */
+  readonly allowedOrigins: readonly string[];
+  readonly maxBufferedBytes: number;
+  readonly pingIntervalMs: number;
+  readonly ticketTtlMs: number;
+}
+
+interface Filter {
+  readonly namespace?: string;
+  readonly workload?: string;
+}
+
+interface Client {
+  readonly ws: WebSocket;
+  readonly filter: Filter;
+  readonly name: string;
+  lastSent: number;
+  replaying: boolean;
+  alive: boolean;
+}
+
+/** Workload of a stream row, for filtering. */
+type Resolve = (row: StreamRow) => { namespace: string; name: string; key: string } | null;
+
+export class StreamHub {
+  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4 * 1024 });
+  private readonly clients = new Set<Client>();
+  private readonly tickets = new Map<string, { token: ApiToken; expires: number }>();
+  private readonly ping: NodeJS.Timeout;
+  private broadcastUpTo = 0;
+
+  constructor(
+    private readonly queries: ApiQueries,
+    private readonly tokens: readonly ApiToken[],
+    private readonly resolve: Resolve,
+    private readonly authFailures: Counter<'reason'>,
+    private readonly log: Logger,
+    private readonly opts: StreamHubOptions,
+  ) {
+    this.broadcastUpTo = queries.streamRange().last;
+    this.ping = setInterval(() => this.heartbeat(), opts.pingIntervalMs);
+    this.ping.unref();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** A single-use ticket for a browser's WebSocket, valid for a short while. */
+  issueTicket(token: ApiToken): { ticket: string; expires_in_s: number } {
+    const ticket = randomBytes(24).toString('base64url');
+    this.tickets.set(ticket, { token, expires: Date.now() + this.opts.ticketTtlMs });
+    return { ticket, expires_in_s: Math.round(this.opts.ticketTtlMs / 1000) };
+  }
+
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
+  }
+
+  /** New rows were appended to the stream: send them to every live client that wants them. */
+  publish(): void {
+    for (;;) {
+      const rows = this.queries.streamAfter(this.broadcastUpTo, 500);
+      for (const row of rows) {
+        this.broadcastUpTo = row.seq;
+        const who = this.resolve(row);
+        const text = JSON.stringify(message(row, who));
+        for (const c of this.clients) {
+          if (c.replaying || row.seq <= c.lastSent || !matches(c.filter, who)) continue;
+          this.send(c, text, row.seq);
+        }
+      }
+      if (rows.length < 500) return;
+    }
+  }
+
+  close(): void {
+    clearInterval(this.ping);
+    for (const c of this.clients) c.ws.close(1001, 'collector stopping');
+    this.wss.close();
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://collector');
+    if (url.pathname !== '/api/v1/stream') {
+      refuse(socket, 404, 'no such WebSocket endpoint; use /api/v1/stream');
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.opts.allowedOrigins.includes(origin)) {
+      this.authFailures.inc({ reason: 'bad_origin' });
+      this.log.warn({ origin, ip: req.socket.remoteAddress }, 'refused a stream connection from a disallowed Origin');
+      refuse(socket, 403, `Origin ${origin} is not allowed`);
+      return;
+    }
+    let caller = authenticate(this.tokens, req.headers.authorization);
+    const ticket = url.searchParams.get('ticket');
+    if (!caller && ticket) {
+      const t = this.tickets.get(ticket);
+      this.tickets.delete(ticket); // single use, even when expired
+      if (t && t.expires > Date.now()) caller = t.token;
+    }
+    if (!caller) {
+      this.authFailures.inc({ reason: ticket ? 'bad_ticket' : 'missing_token' });
+      this.log.warn({ ip: req.socket.remoteAddress }, 'refused a stream connection: missing or unknown token or ticket');
+      refuse(socket, 401, 'a bearer token or a stream ticket is required');
+      return;
+    }
+    const sinceText = url.searchParams.get('since');
+    const since = sinceText === null ? null : Number(sinceText);
+    if (sinceText !== null && (!Number.isSafeInteger(since) || (since ?? -1) < 0)) {
+      refuse(socket, 400, `since must be a cursor (a whole number), got "${sinceText}"`);
+      return;
+    }
+    const filter: Filter = {
+      ...(url.searchParams.get('namespace') !== null ? { namespace: url.searchParams.get('namespace') ?? '' } : {}),
+      ...(url.searchParams.get('workload') !== null ? { workload: url.searchParams.get('workload') ?? '' } : {}),
+    };
+    const name = caller.name;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws, name, filter, since));
+  }
+
+  private connected(ws: WebSocket, name: string, filter: Filter, since: number | null): void {
+    const { first, last } = this.queries.streamRange();
+    if (since !== null && since > last) {
+      ws.send(JSON.stringify({ type: 'error', cursor: last, error: `cursor ${since} is in the future; the latest is ${last}` }));
+      ws.close(4400, 'cursor in the future');
+      return;
+    }
+    if (since !== null && first > 0 && since < first - 1) {
+      ws.send(JSON.stringify({ type: 'error', cursor: first - 1, error: `cursor ${since} is older than what the collector keeps (from ${first}); reconnect with since=${first - 1} and reload the lists` }));
+      ws.close(4410, 'cursor too old');
+      return;
+    }
+    const client: Client = { ws, filter, name, lastSent: since ?? last, replaying: since !== null, alive: true };
+    this.clients.add(client);
+    ws.on('pong', () => (client.alive = true));
+    ws.on('close', () => this.clients.delete(client));
+    ws.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        this.authFailures.inc({ reason: 'oversize_message' });
+        this.log.warn({ client: name }, 'stream client sent an oversize message; closed');
+      } else {
+        this.log.debug({ err: err.message, client: name }, 'stream client error');
+      }
+    });
+    ws.on('message', () => ws.close(1008, 'this stream is read-only'));
+    this.log.info({ client: name, since, filter }, 'stream client connected');
+    if (client.replaying) void this.replay(client);
+  }
+
+  /** Sends the stored rows after the client's cursor, page by page, waiting while it is behind. */
+  private async replay(c: Client): Promise<void> {
+    for (;;) {
+      if (c.ws.readyState !== WebSocket.OPEN) return;
+      const rows = this.queries.streamAfter(c.lastSent, 500);
+      for (const row of rows) {
+        const who = this.resolve(row);
+        if (matches(c.filter, who)) c.ws.send(JSON.stringify(message(row, who)));
+        c.lastSent = row.seq;
+      }
+      if (rows.length < 500 && c.lastSent >= this.broadcastUpTo) break;
+      while (c.ws.readyState === WebSocket.OPEN && c.ws.bufferedAmount > this.opts.maxBufferedBytes / 2) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+    c.replaying = false; // from here on, live broadcasts above lastSent reach it
+    c.ws.send(JSON.stringify({ type: 'heartbeat', cursor: c.lastSent, caught_up: true }));
+  }
+
+  private send(c: Client, text: string, seq: number): void {
+    if (c.ws.bufferedAmount > this.opts.maxBufferedBytes) {
+      this.authFailures.inc({ reason: 'slow_client' });
+      this.log.warn({ client: c.name, buffered: c.ws.bufferedAmount, cursor: c.lastSent }, 'stream client too slow; disconnecting it (it resumes from its cursor)');
+      this.clients.delete(c);
+      c.ws.close(4008, `slow consumer: reconnect with since=${c.lastSent}`);
+      return;
+    }
+    c.ws.send(text);
+    c.lastSent = seq;
+  }
+
+  private heartbeat(): void {
+    for (const c of this.clients) {
+      if (!c.alive) {
+        c.ws.terminate();
+        this.clients.delete(c);
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+      if (!c.replaying) c.ws.send(JSON.stringify({ type: 'heartbeat', cursor: Math.max(c.lastSent, this.broadcastUpTo) }));
+    }
+  }
+}
+
+function message(row: StreamRow, who: { namespace: string; name: string; key: string } | null): Record<string, unknown> {
+  return { type: row.type, cursor: row.seq, at: new Date(row.at_ms).toISOString(), ...(who ? { workload: who.key } : {}), ...row.payload };
+}
+
+function matches(f: Filter, who: { namespace: string; name: string } | null): boolean {
+  if (f.namespace === undefined && f.workload === undefined) return true;
+  if (!who) return false;
+  return (f.namespace === undefined || f.namespace === who.namespace) && (f.workload === undefined || f.workload === who.name);
+}
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ error: message });
+  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}

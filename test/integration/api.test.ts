@@ -1,0 +1,105 @@
+import t from 'tap';
+import { vigil } from '../../proto/gen/vigil.js';
+import { AGENT_TOKEN, apiFixture, lockedWithAlerts, OPERATOR, T0, MS, VIEWER } from '../support/api-fixture.js';
+
+t.test('authentication and roles', async (t) => {
+  const f = await apiFixture(t);
+  const none = await f.call('GET', '/api/v1/alerts', { token: null });
+  t.equal(none.status, 401);
+  t.same(none.body, { error: 'a bearer token is required (Authorization: Bearer <token>)' });
+  t.equal((await f.call('GET', '/api/v1/alerts', { token: 'not-a-known-token-at-all' })).status, 401);
+  t.equal((await f.call('GET', '/api/v1/alerts', { token: VIEWER })).status, 200, 'a viewer reads');
+  t.equal((await f.call('GET', '/api/v1/alerts', { token: AGENT_TOKEN })).status, 401, 'an agent token opens only the agent stream');
+  await lockedWithAlerts(f, ['/bin/app'], ['/bin/evil']);
+  const forbidden = await f.call('POST', '/api/v1/alerts/1/approve', { token: VIEWER });
+  t.equal(forbidden.status, 403);
+  t.same(forbidden.body, { error: 'this action needs the operator role; vera is a viewer' });
+  t.equal((await f.call('GET', '/healthz', { token: null })).status, 200, 'health is public');
+  t.equal((await f.call('GET', '/readyz', { token: null })).status, 200);
+  t.equal((await f.call('GET', '/metrics', { token: null })).status, 401, 'metrics are not');
+  const metrics = await (await fetch(`${f.base}/metrics`, { headers: { Authorization: `Bearer ${VIEWER}` } })).text();
+  t.match(metrics, /vigil_collector_api_auth_failures_total\{reason="missing_token"\} 2/);
+  t.match(metrics, /vigil_collector_api_auth_failures_total\{reason="unknown_token"\} 2/);
+  t.match(metrics, /vigil_collector_api_auth_failures_total\{reason="forbidden"\} 1/);
+  const all = f.logs.join('');
+  t.match(all, /refused an API request: missing or unknown token/);
+  t.notOk(all.includes(VIEWER) || all.includes(OPERATOR) || all.includes('not-a-known-token'), 'no secret in the log');
+});
+
+t.test('alerts: list with filters and cursor, get with evidence, acknowledge, resolve, approve', async (t) => {
+  const f = await apiFixture(t);
+  await lockedWithAlerts(f, ['/usr/sbin/nginx'], ['/usr/bin/curl', '/usr/bin/wget', '/tmp/x']);
+  const list = await f.call('GET', '/api/v1/alerts?limit=2');
+  t.equal(list.status, 200);
+  const alerts = list.body.alerts as Array<Record<string, unknown>>;
+  t.same(alerts.map((a) => a.item), ['exe:/tmp/x', 'exe:/usr/bin/wget'], 'newest first');
+  t.equal(list.body.next_cursor, alerts[1]?.id);
+  const page2 = await f.call('GET', `/api/v1/alerts?limit=2&cursor=${String(list.body.next_cursor)}`);
+  t.same((page2.body.alerts as Array<Record<string, unknown>>).map((a) => a.item), ['exe:/usr/bin/curl']);
+  t.equal(page2.body.next_cursor, null, 'the last page');
+  t.equal(((await f.call('GET', '/api/v1/alerts?namespace=shop&status=open')).body.alerts as unknown[]).length, 3, 'namespace filter');
+  t.equal(((await f.call('GET', '/api/v1/alerts?namespace=payments')).body.alerts as unknown[]).length, 0);
+  const since = await f.call('GET', `/api/v1/alerts?since=${encodeURIComponent('2026-11-20T09:01:02.0015Z')}`);
+  t.same((since.body.alerts as Array<Record<string, unknown>>).map((a) => a.item), ['exe:/tmp/x'], 'time filter (event time)');
+  t.match((await f.call('GET', '/api/v1/alerts?since=yesterday')).body, { error: /since: "yesterday" is not an RFC 3339 time/ });
+  t.match((await f.call('GET', '/api/v1/alerts?status=bogus')).body, { error: /invalid request: querystring\/status must be equal to one of the allowed values/ });
+
+  const curl = alerts.length ? (await f.call('GET', '/api/v1/alerts?workload=web&limit=100')).body.alerts as Array<{ id: number; item: string }> : [];
+  const curlId = curl.find((a) => a.item === 'exe:/usr/bin/curl')?.id ?? 0;
+  const one = await f.call('GET', `/api/v1/alerts/${curlId}`);
+  t.match(one.body, {
+    item: 'exe:/usr/bin/curl',
+    status: 'open',
+    count: 1,
+    workload: { namespace: 'shop', kind: 'Deployment', name: 'web' },
+    evidence: { exe: '/usr/bin/curl', cmdline: '/usr/bin/curl --run', parent: '/bin/sh', user: 'app', pod: 'web-7d9c8b6f5-x2k4p', node: 'node-a', image: 'registry.example/web:1.0', rule: 'Vigil process exec', priority: 'informational' },
+  });
+  t.equal((await f.call('GET', '/api/v1/alerts/999')).status, 404);
+  t.match((await f.call('POST', `/api/v1/alerts/${curlId}/acknowledge`)).body, { status: 'acknowledged' });
+  const wgetId = curl.find((a) => a.item === 'exe:/usr/bin/wget')?.id ?? 0;
+  t.match((await f.call('POST', `/api/v1/alerts/${wgetId}/resolve`)).body, { status: 'resolved' });
+
+  // Approve: the item joins the baseline, the alert resolves, the agent is told.
+  const approved = await f.call('POST', `/api/v1/alerts/${curlId}/approve`);
+  t.match(approved.body, { status: 'resolved' });
+  await f.agent.until((m) => (m.delta?.added?.some((i) => i.item_key === 'exe:/usr/bin/curl') ? true : undefined));
+  const web = await f.call('GET', '/api/v1/workloads/shop/Deployment/web');
+  t.match(web.body.baseline, [{ item: 'exe:/usr/bin/curl', added_by: 'approved' }, { item: 'exe:/usr/sbin/nginx', added_by: 'learned' }]);
+  await f.observe([{ exe: '/usr/bin/curl', at: T0 + 80_000n * MS }]);
+  t.equal(((await f.call('GET', `/api/v1/alerts/${curlId}`)).body.count), 1, 'an approved item no longer counts');
+  t.equal((await f.call('POST', '/api/v1/alerts/999/approve')).status, 404);
+  const audit = await f.call('GET', '/api/v1/audit', { token: VIEWER });
+  t.same(
+    (audit.body.entries as Array<{ actor: string; action: string }>).map((e) => `${e.actor}:${e.action}`),
+    ['oscar:approve_alert', 'oscar:resolve_alert', 'oscar:acknowledge_alert', 'system:lock_baseline'],
+  );
+});
+
+t.test('workloads: list, get, mode, relearn, extend; agents', async (t) => {
+  const f = await apiFixture(t);
+  await f.observe([{ exe: '/bin/a' }, { exe: '/bin/b' }]);
+  const list = await f.call('GET', '/api/v1/workloads', { token: VIEWER });
+  t.match(list.body.workloads, [{ key: 'test/shop/Deployment/web', mode: 'learning', items: 2, open_alerts: 0 }]);
+  t.equal((await f.call('GET', '/api/v1/workloads/shop/Deployment/nope')).status, 404);
+
+  const bad = await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/mode', { body: { mode: 'paranoid' } });
+  t.equal(bad.status, 400);
+  t.match(bad.body, { error: /body\/mode must be equal to one of the allowed values/ });
+  t.equal((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/mode', { body: {} })).status, 400);
+  const set = await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/mode', { body: { mode: 'detecting' } });
+  t.match(set.body, { mode: 'detecting', locked_by: 'oscar' });
+  await f.agent.until((m) => (m.delta?.mode === vigil.v1.Mode.DETECTING ? true : undefined));
+
+  t.equal((await f.call('POST', '/api/v1/workloads/shop/Deployment/web/extend', { body: { by: '10m' } })).status, 409, 'extend needs a learning window');
+  const relearn = await f.call('POST', '/api/v1/workloads/shop/Deployment/web/relearn');
+  t.match(relearn.body, { mode: 'learning', baseline: [] });
+  await f.agent.until((m) => (m.delta?.removed?.length === 2 ? true : undefined));
+  t.match((await f.call('POST', '/api/v1/workloads/shop/Deployment/web/extend', { body: { by: 'soon' } })).body, { error: /"soon" is not a duration/ });
+  const before = String((relearn.body.window as { end: string }).end);
+  const extended = await f.call('POST', '/api/v1/workloads/shop/Deployment/web/extend', { body: { by: '10m' } });
+  t.equal(Date.parse(String((extended.body.window as { end: string }).end)) - Date.parse(before), 600_000);
+
+  const agents = await f.call('GET', '/api/v1/agents', { token: VIEWER });
+  t.match(agents.body.agents, [{ agent_id: 'agent-api-test', node: 'node-a', version: '0.1.0', falco_version: '0.43.0', last_seq: 2 }]);
+  t.match((await f.call('GET', '/api/v1/nope')).body, { error: 'no such endpoint: GET /api/v1/nope' });
+});
