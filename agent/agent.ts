@@ -93,7 +93,10 @@ export class Agent {
     if (config.collector) {
       this.state = StateStore.open({ dir: config.collector.stateDir, maxOutboxRows: config.collector.maxOutboxRows }, log);
       for (const w of this.state.loadWorkloads()) this.known.setState(w.workloadKey, w.mode, w.windowEndNs, w.items);
-      for (const r of this.state.loadReported()) this.known.markReported(r.workloadKey, r.container, r.itemKey);
+      for (const r of this.state.loadReported()) {
+        // Items the collector has put into the baseline since need no reported mark.
+        if (this.known.classify(r.workloadKey, r.container, r.itemKey) !== 'baseline') this.known.markReported(r.workloadKey, r.container, r.itemKey);
+      }
       this.reporter = new Reporter(this.known, this.state, this.metrics, log, config.collector.repeatIntervalMs);
       outputs.push(this.reporter);
       this.metrics.outboxDepth.set(this.state.depth);

@@ -25,11 +25,18 @@ const modules = [
 const check = process.argv.includes('--check');
 
 // protobufjs/minimal is CommonJS: under Node's ESM loader a namespace import of it has no
-// `roots`, so the generated code must take the default export. --force-number leaves Long unused
-// in the typings, and its `import = require` form does not belong in an ES module.
+// `roots`, so the generated code must take the default export. --force-number only shapes the
+// typings: at run time protobufjs decodes 64-bit integers to Long objects whenever the `long`
+// package is installed, so the generated module switches Long off before anything decodes.
+// Its `import Long = require` form in the typings does not belong in an ES module either.
 function esmInterop(text) {
   return text
-    .replace('import * as $protobuf from "protobufjs/minimal.js";', 'import $protobuf from "protobufjs/minimal.js";')
+    .replace(
+      'import * as $protobuf from "protobufjs/minimal.js";',
+      'import $protobuf from "protobufjs/minimal.js";\n\n' +
+        '// 64-bit integers decode to numbers (see proto/generate.mjs).\n' +
+        '$protobuf.util.Long = undefined;\n$protobuf.configure();',
+    )
     .replace('import Long = require("long");\n', '');
 }
 const work = mkdtempSync(join(tmpdir(), 'vigil-proto-'));

@@ -10,7 +10,8 @@ import { parseDuration } from '../../agent/config/parse.js';
 import { parseRfc3339Ns } from '../../agent/falco/event.js';
 import type { ModeName } from '../../proto/vigil-wire.js';
 import { authenticate, type ApiToken, type Role } from '../auth/api-tokens.js';
-import type { BaselineService } from '../baseline/baseline-service.js';
+import type { BaselineDiff, BaselineService } from '../baseline/baseline-service.js';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { ApiQueries } from '../store/api-queries.js';
 
 export interface ApiDeps {
@@ -221,6 +222,78 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
       return deps.queries.getWorkload(key);
     },
   );
+
+  // Baselines: export, import (with a dry run), items by hand
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseYaml(String(body)) as unknown);
+    } catch (err) {
+      done(new ApiError(400, `the body is not valid YAML: ${(err as Error).message}`), undefined);
+    }
+  });
+  const itemSchema = {
+    type: 'object',
+    required: ['container', 'item'],
+    properties: { container: { type: 'string', minLength: 1 }, item: { type: 'string', pattern: '^(exe:/.+|out:[a-z0-9]+:.+:\\d+|in:[a-z0-9]+:\\d+)$' } },
+  } as const;
+  const toItems = (list: Array<{ container: string; item: string }>): Array<{ container: string; itemKey: string }> =>
+    list.map((i) => ({ container: i.container, itemKey: i.item }));
+  const diffJson = (d: BaselineDiff): Record<string, unknown> => ({
+    added: d.added.map((i) => ({ container: i.container, item: i.itemKey })),
+    removed: d.removed.map((i) => ({ container: i.container, item: i.itemKey })),
+    unchanged: d.unchanged,
+  });
+  app.get(
+    '/api/v1/workloads/:namespace/:kind/:name/baseline',
+    {
+      schema: {
+        params: workloadParams,
+        querystring: { type: 'object', additionalProperties: false, properties: { cluster: { type: 'string' }, format: { type: 'string', enum: ['json', 'yaml'], default: 'json' } } },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as { cluster?: string; format: 'json' | 'yaml' };
+      const w = deps.queries.getWorkload(workloadKey(req.params as { namespace: string; kind: string; name: string }, q.cluster));
+      const doc = {
+        vigil_baseline: 1,
+        workload: { cluster: w?.cluster, namespace: w?.namespace, kind: w?.kind, name: w?.name },
+        mode: w?.mode,
+        items: (w?.baseline ?? []).map((i) => ({ container: i.container, item: i.item, type: i.type, added_by: i.added_by, first_seen: i.first_seen })),
+      };
+      if (q.format === 'yaml') return reply.type('application/yaml').send(stringifyYaml(doc));
+      return doc;
+    },
+  );
+  app.put(
+    '/api/v1/workloads/:namespace/:kind/:name/baseline',
+    {
+      schema: {
+        params: workloadParams,
+        querystring: { type: 'object', additionalProperties: false, properties: { cluster: { type: 'string' }, dry_run: { type: 'boolean', default: false } } },
+        body: { type: 'object', required: ['items'], properties: { items: { type: 'array', maxItems: 100_000, items: itemSchema } } },
+      },
+      config: { role: 'operator' },
+    },
+    async (req) => {
+      const q = req.query as { cluster?: string; dry_run: boolean };
+      const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, q.cluster);
+      const diff = deps.service.replaceBaseline(key, toItems((req.body as { items: Array<{ container: string; item: string }> }).items), actor(req), q.dry_run);
+      return { dry_run: q.dry_run, ...diffJson(diff) };
+    },
+  );
+  for (const method of ['POST', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/api/v1/workloads/:namespace/:kind/:name/items',
+      schema: { params: workloadParams, querystring: clusterQuery, body: { type: 'object', required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: 10_000, items: itemSchema } } } },
+      config: { role: 'operator' },
+      handler: async (req) => {
+        const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster);
+        const items = toItems((req.body as { items: Array<{ container: string; item: string }> }).items);
+        return diffJson(method === 'POST' ? deps.service.editItems(key, items, [], actor(req)) : deps.service.editItems(key, [], items, actor(req)));
+      },
+    });
+  }
 
   // Agents and audit
   app.get('/api/v1/agents', async () => ({ agents: deps.queries.listAgents(deps.now()) }));

@@ -65,9 +65,21 @@ export interface BatchOutcome {
 
 const itemId = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
 
+function splitItem(id: string): { container: string; itemKey: string } {
+  const [container = '', itemKey = ''] = id.split('\u0000');
+  return { container, itemKey };
+}
+
+export interface BaselineDiff {
+  readonly added: ReadonlyArray<{ container: string; itemKey: string }>;
+  readonly removed: ReadonlyArray<{ container: string; itemKey: string }>;
+  readonly unchanged: number;
+}
+
 export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; stream: [number]; locked: [string] }> {
   private readonly byKey = new Map<string, WorkloadState>();
   private timer: NodeJS.Timeout | null = null;
+  private readonly lastHeartbeat = new Map<string, { events: number; ms: number }>();
 
   constructor(
     private readonly store: CollectorStore,
@@ -131,8 +143,15 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     this.emit('stream', seq);
   }
 
+  /** Stores an agent's statistics, with its event rate since the previous heartbeat. */
   heartbeat(agentId: string, hb: vigil.v1.IHeartbeat): void {
-    this.store.heartbeat(agentId, JSON.stringify(hb.stats ?? {}), this.opts.now());
+    const nowMs = this.opts.now();
+    const events = Number(hb.stats?.events_total ?? 0);
+    const previous = this.lastHeartbeat.get(agentId);
+    const rate = previous && nowMs > previous.ms && events >= previous.events ? ((events - previous.events) * 1000) / (nowMs - previous.ms) : null;
+    this.lastHeartbeat.set(agentId, { events, ms: nowMs });
+    const stats = { ...(hb.stats ?? {}), events_per_second: rate === null ? null : Math.round(rate * 10) / 10 };
+    this.store.heartbeat(agentId, JSON.stringify(stats), nowMs);
   }
 
   /** The current state of the named workloads (unknown names are skipped). */
@@ -270,10 +289,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   relearn(key: string, actor: string): WorkloadChange {
     const w = this.byKey.get(key);
     if (!w) throw new Error(`no workload ${key}`);
-    const removed = [...w.items].map((id) => {
-      const [container = '', itemKey = ''] = id.split('\u0000');
-      return { container, itemKey };
-    });
+    const removed = [...w.items].map(splitItem);
     const nowMs = this.opts.now();
     this.store.transaction(() => {
       this.store.deleteBaseline(w.id);
@@ -284,6 +300,63 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const withRemovals = { ...change, removed };
     this.emit('changed', withRemovals);
     return withRemovals;
+  }
+
+  /**
+   * Makes the baseline exactly `items` (an import), or with `dryRun` only says what would
+   * change. New items are recorded as added by hand; agents are told about both directions.
+   */
+  replaceBaseline(key: string, items: ReadonlyArray<{ container: string; itemKey: string }>, actor: string, dryRun: boolean): BaselineDiff {
+    const w = this.byKey.get(key);
+    if (!w) throw new Error(`no workload ${key}`);
+    const wanted = new Map(items.map((i) => [itemId(i.container, i.itemKey), i]));
+    const added = [...wanted.entries()].filter(([id]) => !w.items.has(id)).map(([, i]) => i);
+    const removed = [...w.items].filter((id) => !wanted.has(id)).map(splitItem);
+    const diff: BaselineDiff = { added, removed, unchanged: items.length - added.length };
+    if (dryRun || (added.length === 0 && removed.length === 0)) return diff;
+    this.editBaseline(w, added, removed, actor, 'import_baseline');
+    return diff;
+  }
+
+  /** Adds or removes items by hand. Returns the items that actually changed. */
+  editItems(key: string, add: ReadonlyArray<{ container: string; itemKey: string }>, remove: ReadonlyArray<{ container: string; itemKey: string }>, actor: string): BaselineDiff {
+    const w = this.byKey.get(key);
+    if (!w) throw new Error(`no workload ${key}`);
+    const added = add.filter((i) => !w.items.has(itemId(i.container, i.itemKey)));
+    const removed = remove.filter((i) => w.items.has(itemId(i.container, i.itemKey)));
+    if (added.length > 0 || removed.length > 0) this.editBaseline(w, added, removed, actor, added.length > 0 ? 'add_items' : 'remove_items');
+    return { added, removed, unchanged: add.length + remove.length - added.length - removed.length };
+  }
+
+  private editBaseline(
+    w: WorkloadState,
+    added: ReadonlyArray<{ container: string; itemKey: string }>,
+    removed: ReadonlyArray<{ container: string; itemKey: string }>,
+    actor: string,
+    action: string,
+  ): void {
+    const nowMs = this.opts.now();
+    const nowNs = BigInt(nowMs) * 1_000_000n;
+    this.store.transaction(() => {
+      for (const i of added) {
+        this.store.insertBaselineItem({
+          workloadId: w.id,
+          container: i.container,
+          itemKey: i.itemKey,
+          itemType: i.itemKey.startsWith('exe:') ? 'process' : 'network',
+          firstSeenNs: nowNs,
+          node: '',
+          addedBy: 'manual',
+          imageDigest: null,
+          evidence: JSON.stringify({ added_by: actor }),
+        });
+      }
+      for (const i of removed) this.store.deleteBaselineItem(w.id, i.container, i.itemKey);
+      this.store.audit(actor, action, w.key, { added: added.map((i) => `${i.container} ${i.itemKey}`), removed: removed.map((i) => `${i.container} ${i.itemKey}`) }, nowMs);
+    });
+    for (const i of added) w.items.add(itemId(i.container, i.itemKey));
+    for (const i of removed) w.items.delete(itemId(i.container, i.itemKey));
+    this.emit('changed', { ...this.change(w, [...added]), removed: [...removed] });
   }
 
   /** Extend an open learning window by `extraMs`. */
@@ -415,7 +488,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const key = workloadKey(id);
     const existing = this.byKey.get(key);
     if (existing) {
-      if (existing.mode === 'learning' && existing.lockedAtNs === null && existing.windowStartNs !== null && timeNs < existing.windowStartNs) {
+      // Only the first window moves: one opened by a SOC action (relearn) starts when it was asked for.
+      const firstWindow = existing.history.length === 1;
+      if (firstWindow && existing.mode === 'learning' && existing.lockedAtNs === null && existing.windowStartNs !== null && timeNs < existing.windowStartNs) {
         // A node's report older than the first one seen: the window starts at the workload's first event.
         const end = windowEndNs(timeNs, existing.windowMs ?? this.opts.windowMs);
         this.store.setWindow(existing.id, timeNs, end);
@@ -498,10 +573,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       workload: { cluster: w.workload.cluster, namespace: w.workload.namespace, kind: w.workload.kind, name: w.workload.name },
       mode: modeValue(w.mode),
       window_end: w.windowEndNs === null ? null : timestampFromNs(w.windowEndNs),
-      items: [...w.items].map((id) => {
-        const [container = '', itemKey = ''] = id.split('\u0000');
-        return { container, item_key: itemKey };
-      }),
+      items: [...w.items].map(splitItem).map((i) => ({ container: i.container, item_key: i.itemKey })),
     };
   }
 

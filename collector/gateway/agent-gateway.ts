@@ -135,6 +135,8 @@ export class AgentGateway {
       return null;
     }
     const log = this.log.child({ agent: agentId, node: hello.node, peer });
+    // Store first: if that fails, the agent's previous stream (if any) stays up.
+    const stored = this.service.registerAgent(hello);
     const previous = this.connections.get(agentId);
     if (previous) {
       // One live stream per agent: an agent that reconnects before its old stream timed out
@@ -143,7 +145,6 @@ export class AgentGateway {
       this.connections.delete(agentId);
       previous.stream.end();
     }
-    const stored = this.service.registerAgent(hello);
     const seen = new Set((hello.known_workloads ?? []).map((w) => workloadKey(workloadFromWire(w))));
     const conn: Connection = { stream, agentId, seen, log, node: hello.node ?? '' };
     this.connections.set(agentId, conn);

@@ -115,6 +115,7 @@ export class CollectorStore {
       alertById: p('SELECT a.*, w.key AS workload_key FROM alerts a JOIN workloads w ON w.id = a.workload_id WHERE a.id = ?').safeIntegers(true),
       setAlertStatus: p('UPDATE alerts SET status = ?, updated_ms = ? WHERE id = ?'),
       deleteBaseline: p('DELETE FROM baseline_items WHERE workload_id = ?'),
+      deleteItem: p('DELETE FROM baseline_items WHERE workload_id = ? AND container = ? AND item_key = ?'),
       audit: p('INSERT INTO audit (at_ms, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)'),
     };
   }
@@ -240,6 +241,11 @@ export class CollectorStore {
   /** Clears a workload's baseline; returns how many items went. */
   deleteBaseline(workloadId: number): number {
     return this.s.deleteBaseline?.run(workloadId).changes ?? 0;
+  }
+
+  /** True when the item was in the baseline. */
+  deleteBaselineItem(workloadId: number, container: string, itemKey: string): boolean {
+    return (this.s.deleteItem?.run(workloadId, container, itemKey).changes ?? 0) > 0;
   }
 
   appendStream(type: string, payload: object, atMs: number): number {

@@ -1,6 +1,10 @@
 /*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars*/
 import $protobuf from "protobufjs/minimal.js";
 
+// 64-bit integers decode to numbers (see proto/generate.mjs).
+$protobuf.util.Long = undefined;
+$protobuf.configure();
+
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
 

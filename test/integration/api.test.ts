@@ -103,3 +103,48 @@ t.test('workloads: list, get, mode, relearn, extend; agents', async (t) => {
   t.match(agents.body.agents, [{ agent_id: 'agent-api-test', node: 'node-a', version: '0.1.0', falco_version: '0.43.0', last_seq: 2 }]);
   t.match((await f.call('GET', '/api/v1/nope')).body, { error: 'no such endpoint: GET /api/v1/nope' });
 });
+
+t.test('baselines: export as JSON and YAML, import with a dry run, add and remove items by hand', async (t) => {
+  const f = await apiFixture(t);
+  await f.observe([{ exe: '/bin/a' }, { exe: '/bin/b' }]);
+  const json = await f.call('GET', '/api/v1/workloads/shop/Deployment/web/baseline', { token: VIEWER });
+  t.match(json.body, { vigil_baseline: 1, workload: { namespace: 'shop', kind: 'Deployment', name: 'web' }, mode: 'learning', items: [{ container: 'app', item: 'exe:/bin/a', added_by: 'learned' }, { item: 'exe:/bin/b' }] });
+  const yamlRes = await fetch(`${f.base}/api/v1/workloads/shop/Deployment/web/baseline?format=yaml`, { headers: { Authorization: `Bearer ${VIEWER}` } });
+  t.match(yamlRes.headers.get('content-type'), /^application\/yaml/);
+  const yamlText = await yamlRes.text();
+  t.match(yamlText, /vigil_baseline: 1\n/);
+  t.match(yamlText, /item: exe:\/bin\/a/);
+
+  // Import the YAML with one item swapped: a dry run first shows the difference only.
+  const edited = yamlText.replace('exe:/bin/b', 'exe:/bin/c');
+  const put = (dryRun: boolean, body: string, type = 'application/yaml') =>
+    fetch(`${f.base}/api/v1/workloads/shop/Deployment/web/baseline?dry_run=${dryRun}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${OPERATOR}`, 'Content-Type': type },
+      body,
+    });
+  const dry = await put(true, edited);
+  t.equal(dry.status, 200);
+  t.same(await dry.json(), { dry_run: true, added: [{ container: 'app', item: 'exe:/bin/c' }], removed: [{ container: 'app', item: 'exe:/bin/b' }], unchanged: 1 });
+  t.match((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body.baseline, [{ item: 'exe:/bin/a' }, { item: 'exe:/bin/b' }], 'a dry run changes nothing');
+  const real = await put(false, edited);
+  t.same(await real.json(), { dry_run: false, added: [{ container: 'app', item: 'exe:/bin/c' }], removed: [{ container: 'app', item: 'exe:/bin/b' }], unchanged: 1 });
+  await f.agent.until((m) => (m.delta?.removed?.some((i) => i.item_key === 'exe:/bin/b') && m.delta.added?.some((i) => i.item_key === 'exe:/bin/c') ? true : undefined));
+  t.match((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body.baseline, [{ item: 'exe:/bin/a', added_by: 'learned' }, { item: 'exe:/bin/c', added_by: 'manual' }]);
+
+  const badYaml = await put(true, 'items: [unclosed');
+  t.equal(badYaml.status, 400);
+  t.match(await badYaml.json(), { error: /the body is not valid YAML/ });
+  const badItem = await put(true, JSON.stringify({ items: [{ container: 'app', item: 'rm -rf' }] }), 'application/json');
+  t.equal(badItem.status, 400);
+  t.match(await badItem.json(), { error: /body\/items\/0\/item must match pattern/ });
+  t.equal((await put(true, JSON.stringify({ items: [] }), 'application/json')).status, 200, 'an empty baseline is a valid import');
+
+  const add = await f.call('POST', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: [{ container: 'app', item: 'out:tcp:10.96.0.10:53' }, { container: 'app', item: 'exe:/bin/a' }] } });
+  t.same(add.body, { added: [{ container: 'app', item: 'out:tcp:10.96.0.10:53' }], removed: [], unchanged: 1 });
+  const del = await f.call('DELETE', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: [{ container: 'app', item: 'exe:/bin/a' }] } });
+  t.same(del.body, { added: [], removed: [{ container: 'app', item: 'exe:/bin/a' }], unchanged: 0 });
+  t.equal((await f.call('POST', '/api/v1/workloads/shop/Deployment/web/items', { token: VIEWER, body: { items: [{ container: 'app', item: 'exe:/x' }] } })).status, 403);
+  const audit = await f.call('GET', '/api/v1/audit');
+  t.same((audit.body.entries as Array<{ action: string }>).slice(0, 3).map((e) => e.action), ['remove_items', 'add_items', 'import_baseline']);
+});

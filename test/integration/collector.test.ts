@@ -182,7 +182,13 @@ t.test('a SOC mode change: pushed to the agent, audited, and decisions follow it
   agent.send({ reports: { reports: [report(4, processObservation({ exe: '/bin/after-detecting', timeNs: T0 + 22_000n * MS }))] } });
   await agent.ack(4);
   t.same(rows(dir, 'SELECT item_key FROM alerts'), [{ item_key: 'exe:/bin/after-detecting' }]);
-  // Back to learning: a new window from now, locked again when it ends (not at once).
+  // Back to learning: a new window from now, locked again when it ends (not at once), and a
+  // late report from before it does not move it back.
+  clock.now = Number(T0 / MS) + 30_000;
+  collector.service?.setMode('test/shop/Deployment/web', 'learning', 'alice@soc');
+  agent.send({ reports: { reports: [report(5, processObservation({ exe: '/bin/late-before-relearn', timeNs: T0 + 25_000n * MS }))] } });
+  await agent.ack(5);
+  t.same(rows(dir, 'SELECT window_start_ns FROM workloads'), [{ window_start_ns: Number(T0 + 30_000n * MS) }], 'a relearn window stays where it was opened');
   clock.now = Number(T0 / MS) + 30_000;
   collector.service?.setMode('test/shop/Deployment/web', 'learning', 'alice@soc');
   collector.service?.lockDue();

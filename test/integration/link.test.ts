@@ -93,6 +93,10 @@ t.test('collector down at start: reports wait on disk and arrive, in order, once
   await until(() => (query<{ heartbeat_ms: number | null }>(dir, 'SELECT heartbeat_ms FROM agents')[0]?.heartbeat_ms ?? null) !== null, 'a heartbeat');
   const stats = JSON.parse(query<{ stats: string }>(dir, 'SELECT stats FROM agents')[0]?.stats ?? '{}') as Record<string, unknown>;
   t.match(stats, { events_total: 4 }, 'heartbeat statistics reach the collector');
+  await until(() => {
+    const s2 = JSON.parse(query<{ stats: string }>(dir, 'SELECT stats FROM agents')[0]?.stats ?? '{}') as { events_per_second?: number | null };
+    return typeof s2.events_per_second === 'number' ? s2 : undefined;
+  }, 'an event rate from two heartbeats');
 });
 
 t.test('agent restarted with reports on disk and the collector away: nothing lost, nothing doubled', async (t) => {
