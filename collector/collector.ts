@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildApi, authFailureCounter } from './api/api-server.js';
-import { StreamHub } from './api/stream-hub.js';
+import { StreamHub, type RowSubject } from './api/stream-hub.js';
 import type { ApiToken } from './auth/api-tokens.js';
 import { ApiQueries, type StreamRow } from './store/api-queries.js';
 import type { HostPort } from '../agent/config/parse.js';
@@ -127,24 +127,24 @@ export class Collector {
   }
 }
 
-/** Resolves a stream row to its workload, for stream filters (alert ids are cached). */
-function workloadOf(queries: ApiQueries): (row: StreamRow) => { namespace: string; name: string; key: string } | null {
-  const byAlert = new Map<number, { namespace: string; name: string; key: string }>();
+/** Resolves a stream row to its workload and alert severity, for stream filters (alerts are cached). */
+function workloadOf(queries: ApiQueries): (row: StreamRow) => RowSubject | null {
+  const byAlert = new Map<number, RowSubject>();
   return (row) => {
     const p = row.payload;
-    if (typeof p.workload === 'string') {
-      const [, namespace = '', , name = ''] = p.workload.split('/');
-      return { namespace, name, key: p.workload };
-    }
     if (typeof p.alert === 'number') {
       const cached = byAlert.get(p.alert);
       if (cached) return cached;
       const alert = queries.getAlert(p.alert);
       if (!alert) return null;
-      const who = { namespace: alert.workload.namespace, name: alert.workload.name, key: alert.workload.key };
+      const who = { namespace: alert.workload.namespace, name: alert.workload.name, key: alert.workload.key, severity: alert.severity };
       if (byAlert.size > 100_000) byAlert.clear();
       byAlert.set(p.alert, who);
       return who;
+    }
+    if (typeof p.workload === 'string') {
+      const [, namespace = '', , name = ''] = p.workload.split('/');
+      return { namespace, name, key: p.workload };
     }
     return null;
   };

@@ -44,8 +44,9 @@ export async function readToken(file: string): Promise<string> {
 
 /** Compares an Authorization header with the expected bearer token in constant time. */
 export function bearerMatches(header: string | undefined, token: string): boolean {
-  if (!header?.startsWith('Bearer ')) return false;
-  const given = createHash('sha256').update(header.slice('Bearer '.length).trim()).digest();
+  // The scheme name is case-insensitive (RFC 9110 §11.1).
+  if (!header || !/^bearer /i.test(header)) return false;
+  const given = createHash('sha256').update(header.slice('bearer '.length).trim()).digest();
   const want = createHash('sha256').update(token).digest();
   return timingSafeEqual(given, want);
 }

@@ -11,6 +11,7 @@ import { parseRfc3339Ns } from '../../agent/falco/event.js';
 import type { ModeName } from '../../proto/vigil-wire.js';
 import { authenticate, type ApiToken, type Role } from '../auth/api-tokens.js';
 import type { BaselineDiff, BaselineService } from '../baseline/baseline-service.js';
+import { atLeast, SEVERITIES, type Severity } from '../baseline/severity.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { ApiQueries } from '../store/api-queries.js';
 
@@ -38,7 +39,7 @@ declare module 'fastify' {
 export function authFailureCounter(registry: Registry): Counter<'reason'> {
   return new Counter({
     name: 'vigil_collector_api_auth_failures_total',
-    help: 'API and stream requests refused or cut, by reason (missing_token, unknown_token, forbidden, bad_origin, bad_ticket, slow_client, oversize_message).',
+    help: 'API and stream requests refused or cut, by reason (missing_token, unknown_token, forbidden, oversize_body, bad_origin, bad_ticket, slow_client, oversize_message).',
     labelNames: ['reason'] as const,
     registers: [registry],
   });
@@ -63,7 +64,14 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 
 export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): FastifyInstance {
   // pino's Logger is a FastifyBaseLogger; the widening keeps FastifyInstance's default type.
-  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 256 * 1024 });
+  // removeAdditional: false makes `additionalProperties: false` refuse a misspelt query
+  // parameter (?namspace=) instead of silently dropping it and returning everything.
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
   app.decorateRequest('caller', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -85,7 +93,13 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
     req.caller = caller;
   });
 
-  app.setErrorHandler((err: FastifyError, _req, reply) => {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err.statusCode === 413) {
+      authFailures.inc({ reason: 'oversize_body' });
+      deps.log.warn({ method: req.method, url: req.url, caller: req.caller?.name }, 'refused an oversize API request body');
+      void reply.code(413).send({ error: `the request body is larger than this endpoint accepts (${err.message})` });
+      return;
+    }
     if (err.validation) {
       void reply.code(400).send({ error: `invalid request: ${err.message}` });
       return;
@@ -131,6 +145,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
             workload: { type: 'string' },
             kind: { type: 'string' },
             status: { type: 'string', enum: ['open', 'acknowledged', 'resolved'] },
+            severity: { type: 'string', enum: [...SEVERITIES] },
             since: { type: 'string' },
             until: { type: 'string' },
             cursor: { type: 'integer', minimum: 1 },
@@ -140,14 +155,21 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
       },
     },
     async (req) => {
-      const q = req.query as { namespace?: string; workload?: string; kind?: string; status?: 'open'; since?: string; until?: string; cursor?: number; limit: number };
+      const q = req.query as { namespace?: string; workload?: string; kind?: string; status?: 'open'; severity?: Severity; since?: string; until?: string; cursor?: number; limit: number };
       const at = (name: string, text: string | undefined): bigint | undefined => {
         if (text === undefined) return undefined;
         const ns = parseRfc3339Ns(text);
         if (ns === null) throw new ApiError(400, `${name}: "${text}" is not an RFC 3339 time, e.g. 2026-11-22T09:00:00Z`);
         return ns;
       };
-      const alerts = deps.queries.listAlerts({ ...q, sinceNs: at('since', q.since), untilNs: at('until', q.until), before: q.cursor, limit: q.limit });
+      const alerts = deps.queries.listAlerts({
+        ...q,
+        severities: q.severity === undefined ? undefined : atLeast(q.severity),
+        sinceNs: at('since', q.since),
+        untilNs: at('until', q.until),
+        before: q.cursor,
+        limit: q.limit,
+      });
       const last = alerts[alerts.length - 1];
       return { alerts, next_cursor: alerts.length === q.limit && last ? last.id : null };
     },
@@ -160,8 +182,12 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
   for (const action of ['acknowledge', 'resolve', 'approve'] as const) {
     app.post(`/api/v1/alerts/:id/${action}`, { schema: { params: idParams }, config: { role: 'operator' } }, async (req) => {
       const id = (req.params as { id: number }).id;
-      const ok = action === 'approve' ? deps.service.approve(id, actor(req)) : deps.service.setAlertStatus(id, action === 'acknowledge' ? 'acknowledged' : 'resolved', actor(req));
-      if (!ok) throw new ApiError(404, `no alert ${id}`);
+      const current = deps.queries.getAlert(id);
+      if (!current) throw new ApiError(404, `no alert ${id}`);
+      // A resolved alert stays resolved: a new sighting opens a new alert.
+      if (current.status === 'resolved') throw new ApiError(409, `alert ${id} is resolved; a new sighting of the item opens a new alert`);
+      if (action === 'approve') deps.service.approve(id, actor(req));
+      else deps.service.setAlertStatus(id, action === 'acknowledge' ? 'acknowledged' : 'resolved', actor(req));
       return deps.queries.getAlert(id);
     });
   }
@@ -273,6 +299,8 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
         body: { type: 'object', required: ['items'], properties: { items: { type: 'array', maxItems: 100_000, items: itemSchema } } },
       },
       config: { role: 'operator' },
+      // An exported baseline of up to 100,000 items must import back.
+      bodyLimit: 16 * 1024 * 1024,
     },
     async (req) => {
       const q = req.query as { cluster?: string; dry_run: boolean };

@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import { WebSocket, WebSocketServer } from 'ws';
 import { authenticate, type ApiToken } from '../auth/api-tokens.js';
+import { atLeast, SEVERITIES, type Severity } from '../baseline/severity.js';
 import type { ApiQueries, StreamRow } from '../store/api-queries.js';
 
 export interface StreamHubOptions {
@@ -29,6 +30,8 @@ export interface StreamHubOptions {
 interface Filter {
   readonly namespace?: string;
   readonly workload?: string;
+  /** Alert severities accepted ("at least" expanded); other message types pass. */
+  readonly severities?: readonly string[];
 }
 
 interface Client {
@@ -40,8 +43,14 @@ interface Client {
   alive: boolean;
 }
 
-/** Workload of a stream row, for filtering. */
-type Resolve = (row: StreamRow) => { namespace: string; name: string; key: string } | null;
+/** Workload (and, for alert messages, severity) of a stream row, for filtering. */
+export interface RowSubject {
+  readonly namespace: string;
+  readonly name: string;
+  readonly key: string;
+  readonly severity?: string;
+}
+type Resolve = (row: StreamRow) => RowSubject | null;
 
 export class StreamHub {
   private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 4 * 1024 });
@@ -69,6 +78,8 @@ export class StreamHub {
 
   /** A single-use ticket for a browser's WebSocket, valid for a short while. */
   issueTicket(token: ApiToken): { ticket: string; expires_in_s: number } {
+    const now = Date.now();
+    for (const [t, v] of this.tickets) if (v.expires <= now) this.tickets.delete(t); // unused ones expire
     const ticket = randomBytes(24).toString('base64url');
     this.tickets.set(ticket, { token, expires: Date.now() + this.opts.ticketTtlMs });
     return { ticket, expires_in_s: Math.round(this.opts.ticketTtlMs / 1000) };
@@ -122,9 +133,9 @@ export class StreamHub {
       if (t && t.expires > Date.now()) caller = t.token;
     }
     if (!caller) {
-      this.authFailures.inc({ reason: ticket ? 'bad_ticket' : 'missing_token' });
+      this.authFailures.inc({ reason: ticket ? 'bad_ticket' : req.headers.authorization ? 'unknown_token' : 'missing_token' });
       this.log.warn({ ip: req.socket.remoteAddress }, 'refused a stream connection: missing or unknown token or ticket');
-      refuse(socket, 401, 'a bearer token or a stream ticket is required');
+      refuse(socket, 401, 'a bearer token or a stream ticket is required', { 'WWW-Authenticate': 'Bearer' });
       return;
     }
     const sinceText = url.searchParams.get('since');
@@ -133,9 +144,15 @@ export class StreamHub {
       refuse(socket, 400, `since must be a cursor (a whole number), got "${sinceText}"`);
       return;
     }
+    const severity = url.searchParams.get('severity');
+    if (severity !== null && !(SEVERITIES as readonly string[]).includes(severity)) {
+      refuse(socket, 400, `severity must be one of ${SEVERITIES.join(', ')}, got "${severity}"`);
+      return;
+    }
     const filter: Filter = {
       ...(url.searchParams.get('namespace') !== null ? { namespace: url.searchParams.get('namespace') ?? '' } : {}),
       ...(url.searchParams.get('workload') !== null ? { workload: url.searchParams.get('workload') ?? '' } : {}),
+      ...(severity !== null ? { severities: atLeast(severity as Severity) } : {}),
     };
     const name = caller.name;
     this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws, name, filter, since));
@@ -215,18 +232,20 @@ export class StreamHub {
   }
 }
 
-function message(row: StreamRow, who: { namespace: string; name: string; key: string } | null): Record<string, unknown> {
+function message(row: StreamRow, who: RowSubject | null): Record<string, unknown> {
   return { type: row.type, cursor: row.seq, at: new Date(row.at_ms).toISOString(), ...(who ? { workload: who.key } : {}), ...row.payload };
 }
 
-function matches(f: Filter, who: { namespace: string; name: string } | null): boolean {
-  if (f.namespace === undefined && f.workload === undefined) return true;
+function matches(f: Filter, who: RowSubject | null): boolean {
+  if (f.namespace === undefined && f.workload === undefined && f.severities === undefined) return true;
   if (!who) return false;
+  if (f.severities !== undefined && who.severity !== undefined && !f.severities.includes(who.severity)) return false;
   return (f.namespace === undefined || f.namespace === who.namespace) && (f.workload === undefined || f.workload === who.name);
 }
 
-function refuse(socket: Duplex, status: number, message: string): void {
+function refuse(socket: Duplex, status: number, message: string, headers: Record<string, string> = {}): void {
   const body = JSON.stringify({ error: message });
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${body}`);
 }

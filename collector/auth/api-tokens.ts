@@ -49,8 +49,9 @@ export function devToken(secret: string): ApiToken {
 
 /** The token a bearer header names, compared in constant time; null when none matches. */
 export function authenticate(tokens: readonly ApiToken[], header: string | undefined): ApiToken | null {
-  if (!header?.startsWith('Bearer ')) return null;
-  const given = digest(header.slice('Bearer '.length).trim());
+  // The scheme name is case-insensitive (RFC 9110 §11.1).
+  if (!header || !/^bearer /i.test(header)) return null;
+  const given = digest(header.slice('bearer '.length).trim());
   let found: ApiToken | null = null;
   for (const t of tokens) if (timingSafeEqual(given, t.digest) && found === null) found = t;
   return found;

@@ -19,6 +19,7 @@ import {
 } from '../../proto/vigil-wire.js';
 import type { CollectorStore } from '../store/collector-store.js';
 import { decide, modeAt, windowEndNs, withChange, type ModeChange } from './decide.js';
+import { rate } from './severity.js';
 
 export interface BaselineOptions {
   readonly defaultMode: ModeName;
@@ -448,7 +449,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + 1, status: active.status }, nowMs));
         counts.aggregated++;
       } else {
+        const rated = rate(obs.type === 'process' ? { type: 'process', exe: obs.process.exe, exeUpperLayer: obs.process.exeUpperLayer } : { type: 'network', direction: obs.network.direction });
         const alertId = this.store.insertAlert({
+          severity: rated.severity,
+          severityReason: rated.reason,
           workloadId: w.id,
           container: obs.container,
           itemKey: obs.itemKey,
@@ -460,7 +464,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
           evidence,
           nowMs,
         });
-        streamSeqs.push(this.store.appendStream('alert', { alert: alertId, workload: w.key, container: obs.container, item: obs.itemKey }, nowMs));
+        streamSeqs.push(
+          this.store.appendStream('alert', { alert: alertId, workload: w.key, container: obs.container, item: obs.itemKey, severity: rated.severity, reason: rated.reason }, nowMs),
+        );
         counts.alerted++;
       }
     } else {

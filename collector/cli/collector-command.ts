@@ -35,7 +35,7 @@ export function collectorCommand(): Command {
     )
     .addOption(new Option('--db <file>', 'SQLite database file').default('vigil.db').env('VIGIL_DB'))
     .addOption(new Option('--grpc-listen <host:port>', 'where agents connect').default('127.0.0.1:7420').env('VIGIL_GRPC_LISTEN'))
-    .addOption(new Option('--http-listen <host:port|off>', 'health, readiness and metrics').default('127.0.0.1:7421').env('VIGIL_HTTP_LISTEN'))
+    .addOption(new Option('--http-listen <host:port|off>', 'the SOC API, the WebSocket stream, health, readiness and metrics').default('127.0.0.1:7421').env('VIGIL_HTTP_LISTEN'))
     .addOption(new Option('--baseline-window <duration>', 'how long a new workload learns before its baseline locks').default('1h').env('VIGIL_BASELINE_WINDOW'))
     .addOption(
       new Option('--baseline-window-for <ns/Kind/name=duration>', 'a different learning window for one workload (repeatable)')
@@ -53,7 +53,7 @@ export function collectorCommand(): Command {
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
     .addOption(new Option('--agent-ca <file>', 'require agent client certificates signed by this CA').env('VIGIL_AGENT_CA'))
-    .addOption(new Option('--dev', 'local development run: without --agent-token-file, generate an agent token and print it once (env: VIGIL_DEV=true|false)'));
+    .addOption(new Option('--dev', 'local development run: generate the agent and operator tokens that are not configured and print them once (env: VIGIL_DEV=true|false)'));
   addLogOptions(cmd);
   cmd.addHelpText(
     'after',

@@ -9,6 +9,8 @@ export interface AlertFilter {
   readonly workload?: string;
   readonly kind?: string;
   readonly status?: 'open' | 'acknowledged' | 'resolved';
+  /** Any of these severities (an "at least" filter expands to them). */
+  readonly severities?: readonly string[];
   /** Event-time bounds on last_seen, ns. */
   readonly sinceNs?: bigint;
   readonly untilNs?: bigint;
@@ -24,6 +26,8 @@ export interface AlertJson {
   item: string;
   type: string;
   status: string;
+  severity: string;
+  severity_reason: string;
   count: number;
   first_seen: string;
   last_seen: string;
@@ -74,6 +78,7 @@ export class ApiQueries {
     if (f.workload !== undefined) (where.push('w.name = ?'), args.push(f.workload));
     if (f.kind !== undefined) (where.push('w.kind = ?'), args.push(f.kind));
     if (f.status !== undefined) (where.push('a.status = ?'), args.push(f.status));
+    if (f.severities !== undefined) (where.push(`a.severity IN (${f.severities.map(() => '?').join(', ')})`), args.push(...f.severities));
     if (f.sinceNs !== undefined) (where.push('a.last_seen_ns >= ?'), args.push(f.sinceNs));
     if (f.untilNs !== undefined) (where.push('a.last_seen_ns < ?'), args.push(f.untilNs));
     if (f.before !== undefined) (where.push('a.id < ?'), args.push(f.before));
@@ -173,6 +178,8 @@ function alertJson(r: Record<string, unknown>, withEvidence: boolean): AlertJson
     item: String(r.item_key),
     type: String(r.item_type),
     status: String(r.status),
+    severity: String(r.severity),
+    severity_reason: String(r.severity_reason),
     count: Number(r.count),
     first_seen: time(r.first_seen_ns),
     last_seen: time(r.last_seen_ns),

@@ -53,6 +53,8 @@ export interface NewAlert {
   node: string;
   evidence: string;
   nowMs: number;
+  severity: string;
+  severityReason: string;
 }
 
 export interface AlertRow {
@@ -105,8 +107,9 @@ export class CollectorStore {
       activeAlert: p(`SELECT id, count, last_seen_ns, status FROM alerts
         WHERE workload_id = ? AND container = ? AND item_key = ? AND status != 'resolved'`).safeIntegers(true),
       insertAlert: p(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns,
-          count, node, evidence, created_ms, updated_ms)
-        VALUES (@workloadId, @container, @itemKey, @itemType, 'open', @firstSeenNs, @lastSeenNs, @count, @node, @evidence, @nowMs, @nowMs)`),
+          count, node, evidence, created_ms, updated_ms, severity, severity_reason)
+        VALUES (@workloadId, @container, @itemKey, @itemType, 'open', @firstSeenNs, @lastSeenNs, @count, @node, @evidence, @nowMs, @nowMs,
+          @severity, @severityReason)`),
       bumpAlert: p(`UPDATE alerts SET count = count + ?, last_seen_ns = max(last_seen_ns, ?), first_seen_ns = min(first_seen_ns, ?),
         updated_ms = ? WHERE id = ?`),
       bumpCounter: p(`INSERT INTO counters (workload_id, name, value) VALUES (?, ?, ?)

@@ -101,4 +101,9 @@ export const MIGRATIONS: readonly string[] = [
     payload        TEXT NOT NULL
   ) STRICT;
   `,
+  // 2: alert severity (built-in rating; see collector/baseline/severity.ts).
+  `
+  ALTER TABLE alerts ADD COLUMN severity TEXT NOT NULL DEFAULT 'medium' CHECK (severity IN ('low', 'medium', 'high', 'critical'));
+  ALTER TABLE alerts ADD COLUMN severity_reason TEXT NOT NULL DEFAULT '';
+  `,
 ];

@@ -39,6 +39,11 @@ t.test('alerts: list with filters and cursor, get with evidence, acknowledge, re
   t.equal(page2.body.next_cursor, null, 'the last page');
   t.equal(((await f.call('GET', '/api/v1/alerts?namespace=shop&status=open')).body.alerts as unknown[]).length, 3, 'namespace filter');
   t.equal(((await f.call('GET', '/api/v1/alerts?namespace=payments')).body.alerts as unknown[]).length, 0);
+  const critical = await f.call('GET', '/api/v1/alerts?severity=critical');
+  t.same((critical.body.alerts as Array<Record<string, unknown>>).map((a) => [a.item, a.severity, a.severity_reason]), [['exe:/tmp/x', 'critical', 'runs from a temporary directory']]);
+  t.equal(((await f.call('GET', '/api/v1/alerts?severity=high')).body.alerts as unknown[]).length, 3, 'severity is "at least"');
+  t.equal((await f.call('GET', '/api/v1/alerts?severity=dire')).status, 400);
+  t.match((await f.call('GET', '/api/v1/alerts?namspace=shop')).body, { error: /must NOT have additional properties/ }, 'a misspelt filter is refused, not ignored');
   const since = await f.call('GET', `/api/v1/alerts?since=${encodeURIComponent('2026-11-20T09:01:02.0015Z')}`);
   t.same((since.body.alerts as Array<Record<string, unknown>>).map((a) => a.item), ['exe:/tmp/x'], 'time filter (event time)');
   t.match((await f.call('GET', '/api/v1/alerts?since=yesterday')).body, { error: /since: "yesterday" is not an RFC 3339 time/ });
@@ -68,6 +73,10 @@ t.test('alerts: list with filters and cursor, get with evidence, acknowledge, re
   await f.observe([{ exe: '/usr/bin/curl', at: T0 + 80_000n * MS }]);
   t.equal(((await f.call('GET', `/api/v1/alerts/${curlId}`)).body.count), 1, 'an approved item no longer counts');
   t.equal((await f.call('POST', '/api/v1/alerts/999/approve')).status, 404);
+  const again = await f.call('POST', `/api/v1/alerts/${wgetId}/acknowledge`);
+  t.equal(again.status, 409, 'a resolved alert stays resolved');
+  t.match(again.body, { error: /is resolved; a new sighting of the item opens a new alert/ });
+  t.equal((await fetch(`${f.base}/api/v1/alerts`, { headers: { Authorization: `bearer ${VIEWER}` } })).status, 200, 'the scheme is case-insensitive');
   const audit = await f.call('GET', '/api/v1/audit', { token: VIEWER });
   t.same(
     (audit.body.entries as Array<{ actor: string; action: string }>).map((e) => `${e.actor}:${e.action}`),
@@ -145,6 +154,17 @@ t.test('baselines: export as JSON and YAML, import with a dry run, add and remov
   const del = await f.call('DELETE', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: [{ container: 'app', item: 'exe:/bin/a' }] } });
   t.same(del.body, { added: [], removed: [{ container: 'app', item: 'exe:/bin/a' }], unchanged: 0 });
   t.equal((await f.call('POST', '/api/v1/workloads/shop/Deployment/web/items', { token: VIEWER, body: { items: [{ container: 'app', item: 'exe:/x' }] } })).status, 403);
+  const big = await put(true, JSON.stringify({ items: Array.from({ length: 5000 }, (_, i) => ({ container: 'app', item: `exe:/bin/${'x'.repeat(60)}-${i}` })) }), 'application/json');
+  t.equal(big.status, 200, 'a 5,000-item import fits');
+  const huge = await fetch(`${f.base}/api/v1/workloads/shop/Deployment/web/items`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${OPERATOR}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ items: Array.from({ length: 5000 }, (_, i) => ({ container: 'app', item: `exe:/bin/${'x'.repeat(60)}-${i}` })) }),
+  });
+  t.equal(huge.status, 413);
+  t.match(await huge.json(), { error: /the request body is larger than this endpoint accepts/ });
+  const metrics = await (await fetch(`${f.base}/metrics`, { headers: { Authorization: `Bearer ${VIEWER}` } })).text();
+  t.match(metrics, /vigil_collector_api_auth_failures_total\{reason="oversize_body"\} 1/);
   const audit = await f.call('GET', '/api/v1/audit');
   t.same((audit.body.entries as Array<{ action: string }>).slice(0, 3).map((e) => e.action), ['remove_items', 'add_items', 'import_baseline']);
 });

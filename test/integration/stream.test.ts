@@ -49,6 +49,7 @@ t.test('refusals: no token, bad origin, bad or reused ticket, bad cursor', async
   await t.rejects(new StreamClient(stream(f)).opened, { message: 'HTTP 401' });
   await t.rejects(new StreamClient(stream(f), { headers: { ...auth.headers, Origin: 'https://evil.example' } }).opened, { message: 'HTTP 403' });
   await t.rejects(new StreamClient(stream(f, '?since=abc'), auth).opened, { message: 'HTTP 400' });
+  await t.rejects(new StreamClient(stream(f, '?severity=dire'), auth).opened, { message: 'HTTP 400' });
   const ticket = (await f.call('POST', '/api/v1/stream/ticket', { token: VIEWER })).body as { ticket: string; expires_in_s: number };
   t.equal(ticket.expires_in_s, 60);
   const browser = new StreamClient(stream(f, `?ticket=${ticket.ticket}`), { headers: { Origin: 'https://vigil.example.com' } });
@@ -80,9 +81,13 @@ t.test('live alerts, filters, and resume after a disconnect during a burst: each
   const f = await apiFixture(t);
   const live = new StreamClient(stream(f), auth);
   const payments = new StreamClient(stream(f, '?namespace=payments'), auth);
-  await Promise.all([live.opened, payments.opened]);
-  await lockedWithAlerts(f, ['/bin/app'], ['/bin/first']);
-  await live.until(() => live.alerts().length === 1, 'the first alert');
+  const critical = new StreamClient(stream(f, '?severity=critical'), auth);
+  await Promise.all([live.opened, payments.opened, critical.opened]);
+  await lockedWithAlerts(f, ['/bin/app'], ['/bin/first', '/dev/shm/miner']);
+  await critical.until(() => critical.alerts().length === 1, 'the critical alert');
+  t.same(critical.alerts(), ['exe:/dev/shm/miner'], 'severity filter: only critical alerts');
+  t.match(critical.messages.find((m) => m.type === 'alert'), { severity: 'critical' });
+  await live.until(() => live.alerts().length === 2, 'the first alerts');
   t.match(live.messages.find((m) => m.type === 'alert'), { type: 'alert', item: 'exe:/bin/first', workload: 'test/shop/Deployment/web' });
   t.ok(live.messages.every((m, i) => i === 0 || m.cursor >= (live.messages[i - 1]?.cursor ?? 0)), 'cursors increase');
 
@@ -100,7 +105,7 @@ t.test('live alerts, filters, and resume after a disconnect during a burst: each
   await resumed.until(() => resumed.messages.some((m) => m.caught_up), 'caught up');
   const seen = [...resumer.alerts(), ...resumed.alerts()];
   t.same(seen, names.map((n) => `exe:${n}`), 'every alert of the burst exactly once, in order');
-  await live.until(() => live.alerts().length === 201, 'the live client to see the whole burst');
+  await live.until(() => live.alerts().length === 202, 'the live client to see the whole burst');
   t.equal(payments.alerts().length, 0, 'the namespace filter keeps other namespaces out');
 });
 
