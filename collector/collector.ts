@@ -78,9 +78,11 @@ export class Collector {
         ticketTtlMs: 60_000,
       });
       this.hub = hub;
-      this.api.post('/api/v1/stream/ticket', async (req) => {
+      this.api.post('/api/v1/stream/ticket', async (req, reply) => {
         if (!req.caller) throw new Error('unauthenticated request reached the ticket route');
-        return hub.issueTicket(req.caller);
+        const ticket = hub.issueTicket(req.caller);
+        if (!ticket) return reply.code(429).send({ error: 'too many unused stream tickets; use or let them expire (60 s)' });
+        return ticket;
       });
       let queued = false;
       service.on('stream', () => {

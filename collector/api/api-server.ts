@@ -45,6 +45,8 @@ export function authFailureCounter(registry: Registry): Counter<'reason'> {
   });
 }
 
+const MAX_EXTEND_MS = 30 * 86_400_000;
+
 class ApiError extends Error {
   constructor(
     readonly statusCode: number,
@@ -240,6 +242,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
       } catch (err) {
         throw new ApiError(400, (err as Error).message);
       }
+      if (!(ms > 0) || ms > MAX_EXTEND_MS) throw new ApiError(400, 'by must be more than 0 and at most 30d');
       try {
         deps.service.extendWindow(key, ms, actor(req));
       } catch (err) {
@@ -260,7 +263,11 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
   const itemSchema = {
     type: 'object',
     required: ['container', 'item'],
-    properties: { container: { type: 'string', minLength: 1 }, item: { type: 'string', pattern: '^(exe:/.+|out:[a-z0-9]+:.+:\\d+|in:[a-z0-9]+:\\d+)$' } },
+    // No control characters (NUL separates container and item in memory), bounded lengths.
+    properties: {
+      container: { type: 'string', minLength: 1, maxLength: 253, pattern: '^[^\\u0000-\\u001f]+$' },
+      item: { type: 'string', maxLength: 4200, pattern: '^(exe:/[^\\u0000-\\u001f]+|out:[a-z0-9]+:[^\\u0000-\\u001f]+:\\d+|in:[a-z0-9]+:\\d+)$' },
+    },
   } as const;
   const toItems = (list: Array<{ container: string; item: string }>): Array<{ container: string; itemKey: string }> =>
     list.map((i) => ({ container: i.container, itemKey: i.item }));

@@ -19,6 +19,9 @@ import { authenticate, type ApiToken } from '../auth/api-tokens.js';
 import { atLeast, SEVERITIES, type Severity } from '../baseline/severity.js';
 import type { ApiQueries, StreamRow } from '../store/api-queries.js';
 
+/** Live tickets at most (a browser needs one per connection attempt, within a minute). */
+const MAX_TICKETS = 10_000;
+
 export interface StreamHubOptions {
   /** Origins browsers may connect from; an empty list allows none (CLI clients send none). */
   readonly allowedOrigins: readonly string[];
@@ -77,9 +80,14 @@ export class StreamHub {
   }
 
   /** A single-use ticket for a browser's WebSocket, valid for a short while. */
-  issueTicket(token: ApiToken): { ticket: string; expires_in_s: number } {
+  issueTicket(token: ApiToken): { ticket: string; expires_in_s: number } | null {
     const now = Date.now();
-    for (const [t, v] of this.tickets) if (v.expires <= now) this.tickets.delete(t); // unused ones expire
+    // Insertion order is expiry order: prune from the front until the first live ticket.
+    for (const [t, v] of this.tickets) {
+      if (v.expires > now) break;
+      this.tickets.delete(t);
+    }
+    if (this.tickets.size >= MAX_TICKETS) return null;
     const ticket = randomBytes(24).toString('base64url');
     this.tickets.set(ticket, { token, expires: Date.now() + this.opts.ticketTtlMs });
     return { ticket, expires_in_s: Math.round(this.opts.ticketTtlMs / 1000) };
@@ -113,7 +121,15 @@ export class StreamHub {
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://collector');
+    // Before anything can fail: a peer that resets mid-refusal must not take the process down.
+    socket.on('error', (err) => this.log.debug({ err: err.message }, 'stream upgrade socket error'));
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://collector');
+    } catch {
+      refuse(socket, 400, 'malformed request target');
+      return;
+    }
     if (url.pathname !== '/api/v1/stream') {
       refuse(socket, 404, 'no such WebSocket endpoint; use /api/v1/stream');
       return;
@@ -139,8 +155,8 @@ export class StreamHub {
       return;
     }
     const sinceText = url.searchParams.get('since');
-    const since = sinceText === null ? null : Number(sinceText);
-    if (sinceText !== null && (!Number.isSafeInteger(since) || (since ?? -1) < 0)) {
+    const since = sinceText === null || !/^\d{1,15}$/.test(sinceText) ? null : Number(sinceText);
+    if (sinceText !== null && since === null) {
       refuse(socket, 400, `since must be a cursor (a whole number), got "${sinceText}"`);
       return;
     }
@@ -238,7 +254,8 @@ function message(row: StreamRow, who: RowSubject | null): Record<string, unknown
 
 function matches(f: Filter, who: RowSubject | null): boolean {
   if (f.namespace === undefined && f.workload === undefined && f.severities === undefined) return true;
-  if (!who) return false;
+  // Messages about no workload (agent.status) are not filtered away by workload filters.
+  if (!who) return true;
   if (f.severities !== undefined && who.severity !== undefined && !f.severities.includes(who.severity)) return false;
   return (f.namespace === undefined || f.namespace === who.namespace) && (f.workload === undefined || f.workload === who.name);
 }

@@ -16,7 +16,8 @@ export interface ApiToken {
 const digest = (token: string): Buffer => createHash('sha256').update(token).digest();
 
 function token(role: string, secret: string, name: string, where: string): ApiToken {
-  if (role !== 'viewer' && role !== 'operator') throw new ConfigError(`${where}: role "${role}" is not viewer or operator`);
+  // The message never repeats the value: a line missing its role would show the secret.
+  if (role !== 'viewer' && role !== 'operator') throw new ConfigError(`${where}: the role must be viewer or operator (ROLE TOKEN [NAME])`);
   if (secret.length < 16) throw new ConfigError(`${where}: tokens must be at least 16 characters long`);
   return { role, name, digest: digest(secret) };
 }

@@ -313,7 +313,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const wanted = new Map(items.map((i) => [itemId(i.container, i.itemKey), i]));
     const added = [...wanted.entries()].filter(([id]) => !w.items.has(id)).map(([, i]) => i);
     const removed = [...w.items].filter((id) => !wanted.has(id)).map(splitItem);
-    const diff: BaselineDiff = { added, removed, unchanged: items.length - added.length };
+    const diff: BaselineDiff = { added, removed, unchanged: wanted.size - added.length };
     if (dryRun || (added.length === 0 && removed.length === 0)) return diff;
     this.editBaseline(w, added, removed, actor, 'import_baseline');
     return diff;

@@ -70,8 +70,10 @@ t.test('alerts: list with filters and cursor, get with evidence, acknowledge, re
   await f.agent.until((m) => (m.delta?.added?.some((i) => i.item_key === 'exe:/usr/bin/curl') ? true : undefined));
   const web = await f.call('GET', '/api/v1/workloads/shop/Deployment/web');
   t.match(web.body.baseline, [{ item: 'exe:/usr/bin/curl', added_by: 'approved' }, { item: 'exe:/usr/sbin/nginx', added_by: 'learned' }]);
+  const before = ((await f.call('GET', '/api/v1/alerts?limit=500')).body.alerts as unknown[]).length;
   await f.observe([{ exe: '/usr/bin/curl', at: T0 + 80_000n * MS }]);
-  t.equal(((await f.call('GET', `/api/v1/alerts/${curlId}`)).body.count), 1, 'an approved item no longer counts');
+  t.equal(((await f.call('GET', '/api/v1/alerts?limit=500')).body.alerts as unknown[]).length, before, 'an approved item opens no new alert');
+  t.equal(((await f.call('GET', `/api/v1/alerts/${curlId}`)).body.count), 1);
   t.equal((await f.call('POST', '/api/v1/alerts/999/approve')).status, 404);
   const again = await f.call('POST', `/api/v1/alerts/${wgetId}/acknowledge`);
   t.equal(again.status, 409, 'a resolved alert stays resolved');
@@ -104,6 +106,10 @@ t.test('workloads: list, get, mode, relearn, extend; agents', async (t) => {
   t.match(relearn.body, { mode: 'learning', baseline: [] });
   await f.agent.until((m) => (m.delta?.removed?.length === 2 ? true : undefined));
   t.match((await f.call('POST', '/api/v1/workloads/shop/Deployment/web/extend', { body: { by: 'soon' } })).body, { error: /"soon" is not a duration/ });
+  for (const by of ['0s', '100000d']) {
+    const res = await f.call('POST', '/api/v1/workloads/shop/Deployment/web/extend', { body: { by } });
+    t.same([res.status, res.body], [400, { error: 'by must be more than 0 and at most 30d' }], `extend by ${by}`);
+  }
   const before = String((relearn.body.window as { end: string }).end);
   const extended = await f.call('POST', '/api/v1/workloads/shop/Deployment/web/extend', { body: { by: '10m' } });
   t.equal(Date.parse(String((extended.body.window as { end: string }).end)) - Date.parse(before), 600_000);
@@ -149,6 +155,10 @@ t.test('baselines: export as JSON and YAML, import with a dry run, add and remov
   t.match(await badItem.json(), { error: /body\/items\/0\/item must match pattern/ });
   t.equal((await put(true, JSON.stringify({ items: [] }), 'application/json')).status, 200, 'an empty baseline is a valid import');
 
+  const nul = await f.call('POST', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: [{ container: 'app\u0000exe:/x', item: 'exe:/y' }] } });
+  t.equal(nul.status, 400, 'control characters are refused');
+  const twice = await put(true, JSON.stringify({ items: [{ container: 'app', item: 'exe:/bin/a' }, { container: 'app', item: 'exe:/bin/z' }, { container: 'app', item: 'exe:/bin/z' }] }), 'application/json');
+  t.match(await twice.json(), { added: [{ item: 'exe:/bin/z' }], unchanged: 1 }, 'duplicates count once');
   const add = await f.call('POST', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: [{ container: 'app', item: 'out:tcp:10.96.0.10:53' }, { container: 'app', item: 'exe:/bin/a' }] } });
   t.same(add.body, { added: [{ container: 'app', item: 'out:tcp:10.96.0.10:53' }], removed: [], unchanged: 1 });
   const del = await f.call('DELETE', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: [{ container: 'app', item: 'exe:/bin/a' }] } });

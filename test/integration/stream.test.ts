@@ -96,7 +96,7 @@ t.test('live alerts, filters, and resume after a disconnect during a burst: each
   const resumer = new StreamClient(stream(f), auth);
   await resumer.opened;
   const burst = f.observe(names.map((exe, i) => ({ exe, at: T0 + 100_000n * MS + BigInt(i) * MS })));
-  await resumer.until(() => resumer.alerts().length >= 20, 'part of the burst');
+  await resumer.until(() => resumer.alerts().length >= 20, 'part of the burst'); // mid-burst
   resumer.ws.terminate();
   await burst;
   const lastCursor = resumer.messages[resumer.messages.length - 1]?.cursor ?? 0;
@@ -149,7 +149,7 @@ t.test('100 clients, one of them slow: the others keep up, the slow one is cut a
   while (clients.some((c) => c.alerts < total) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const elapsed = Date.now() - started;
   t.ok(clients.every((c) => c.alerts === total), `99 clients received all ${total} alerts (${elapsed} ms; at most ${lagMax} behind after a batch)`);
-  t.ok(elapsed < 30_000);
+  t.ok(lagMax <= 500, `the fast clients were never more than one batch behind (${lagMax})`);
   socket.resume(); // the close frame is read once the client reads again
   await slow.until(() => slow.closed !== null, 'the slow client to be cut', 10_000);
   t.equal(slow.closed?.code, 4008);
@@ -165,4 +165,40 @@ t.test('100 clients, one of them slow: the others keep up, the slow one is cut a
   t.match(metrics, /vigil_collector_api_auth_failures_total\{reason="slow_client"\} 1/);
   for (const c of clients) c.ws.close();
   back.ws.close();
+});
+
+t.test('hostile upgrades cannot crash the collector', async (t) => {
+  const f = await apiFixture(t);
+  const { connect } = await import('node:net');
+  const port = Number(new URL(f.base).port);
+  const raw = (request: string, reset: boolean): Promise<string> =>
+    new Promise((resolve) => {
+      const s = connect(port, '127.0.0.1', () => {
+        s.write(request);
+        if (reset) s.resetAndDestroy();
+      });
+      let out = '';
+      s.on('data', (d) => (out += d.toString()));
+      s.on('close', () => resolve(out));
+      s.on('error', () => resolve(out));
+    });
+  const upgrade = (target: string): string =>
+    `GET ${target} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+  t.match(await raw(upgrade('http://['), false), /^HTTP\/1.1 400 Bad Request/, 'a malformed target is a 400');
+  for (let i = 0; i < 100; i++) await raw(upgrade('/api/v1/stream'), true); // reset while being refused
+  t.equal((await f.call('GET', '/healthz', { token: null })).status, 200, 'still serving');
+  await t.rejects(new StreamClient(stream(f, '?since='), auth).opened, { message: 'HTTP 400' }, 'an empty cursor is refused, not read as 0');
+  await t.rejects(new StreamClient(stream(f, '?since=0x10'), auth).opened, { message: 'HTTP 400' });
+});
+
+t.test('workload filters let agent status messages through', async (t) => {
+  const f = await apiFixture(t);
+  const filtered = new StreamClient(stream(f, '?namespace=shop&severity=critical'), auth);
+  await filtered.opened;
+  await f.restart(); // the agent disconnects and connects again
+  await filtered.ws.close();
+  const replay = new StreamClient(stream(f, '?since=0&namespace=payments&severity=critical'), auth);
+  await replay.opened;
+  await replay.until(() => replay.messages.some((m) => m.caught_up), 'caught up');
+  t.ok(replay.messages.filter((m) => m.type === 'agent.status').length >= 2, 'agent.status passes a namespace and severity filter');
 });

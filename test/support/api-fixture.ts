@@ -17,10 +17,12 @@ export const T0 = 1_795_165_200_000_000_000n;
 export const MS = 1_000_000n;
 
 export interface ApiFixture {
-  readonly collector: Collector;
+  collector: Collector;
   readonly base: string;
   readonly wsBase: string;
-  readonly agent: FakeAgentStream;
+  agent: FakeAgentStream;
+  /** Stops the collector and starts a new one on the same database and HTTP port. */
+  restart(): Promise<void>;
   readonly logs: string[];
   readonly clock: { now: number };
   seq: number;
@@ -36,12 +38,12 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
   const sink = new PassThrough();
   sink.setEncoding('utf8').on('data', (c: string) => logs.push(c));
   const clock = { now: Number(T0 / MS) };
-  const collector = new Collector(
+  const make = (httpPort: number): Collector => new Collector(
     {
       dbFile: join(dir, 'vigil.db'),
       grpcListen: '127.0.0.1:0',
       grpcTls: null,
-      http: { host: '127.0.0.1', port: 0 },
+      http: { host: '127.0.0.1', port: httpPort },
       agentTokens: [AGENT_TOKEN],
       apiTokens: parseTokenFile(`viewer ${VIEWER} vera\noperator ${OPERATOR} oscar\n`, 'tokens'),
       allowedOrigins: opts.origins ?? ['https://vigil.example.com'],
@@ -52,15 +54,23 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
     },
     pino({ level: 'info' }, sink),
   );
+  const collector = make(0);
   await collector.start();
-  t.teardown(() => collector.stop());
   const agent = new FakeAgentStream(collector.grpcPort, AGENT_TOKEN);
-  t.teardown(() => agent.close());
   agent.hello('agent-api-test');
   await agent.ack(0);
   const port = collector.httpAddress?.port ?? 0;
   const fixture: ApiFixture = {
     collector,
+    async restart() {
+      fixture.agent.close();
+      await fixture.collector.stop();
+      fixture.collector = make(port);
+      await fixture.collector.start();
+      fixture.agent = new FakeAgentStream(fixture.collector.grpcPort, AGENT_TOKEN);
+      fixture.agent.hello('agent-api-test');
+      await fixture.agent.ack(fixture.seq);
+    },
     base: `http://127.0.0.1:${port}`,
     wsBase: `ws://127.0.0.1:${port}`,
     agent,
@@ -69,8 +79,8 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
     seq: 0,
     async observe(items) {
       const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
-      agent.send({ reports: { reports } });
-      await agent.ack(fixture.seq);
+      fixture.agent.send({ reports: { reports } });
+      await fixture.agent.ack(fixture.seq);
     },
     async call(method, path, o = {}) {
       const token = o.token === undefined ? OPERATOR : o.token;
@@ -83,6 +93,10 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
       return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },
   };
+  t.teardown(async () => {
+    fixture.agent.close();
+    await fixture.collector.stop();
+  });
   return fixture;
 }
 

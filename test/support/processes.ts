@@ -9,10 +9,13 @@ export class VigilProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private partial = '';
   stdout = '';
+  /** Everything on stderr, JSON or not. */
+  stderr = '';
 
   constructor(args: string[], env: Record<string, string> = {}) {
     this.child = spawnVigil(args, env);
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderr += chunk;
       const parts = (this.partial + chunk).split('\n');
       this.partial = parts.pop() ?? '';
       for (const line of parts) {

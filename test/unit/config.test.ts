@@ -46,3 +46,11 @@ t.test('back-off grows, is capped, jitters within the upper half, and resets', a
   b.reset();
   t.same([b.next(), b.next(), b.next(), b.next(), b.next()], [100, 200, 400, 800, 1000]);
 });
+
+t.test('SOC token lines never echo the secret in errors', async (t) => {
+  const { parseTokenFile, parseTokenEnv } = await import('../../collector/auth/api-tokens.js');
+  t.throws(() => parseTokenFile('supersecrettoken-ABCDEF\n', 'tokens'), { message: 'tokens:1: the role must be viewer or operator (ROLE TOKEN [NAME])' });
+  t.throws(() => parseTokenEnv('supersecrettoken-ABCDEF'), { message: 'VIGIL_API_TOKENS: the role must be viewer or operator (ROLE TOKEN [NAME])' });
+  t.throws(() => parseTokenFile('viewer short\n', 'tokens'), { message: 'tokens:1: tokens must be at least 16 characters long' });
+  t.same(parseTokenFile('# comment\n\nviewer 0123456789abcdef vera\n', 'f').map((x) => [x.role, x.name]), [['viewer', 'vera']]);
+});
