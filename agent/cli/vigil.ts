@@ -6,6 +6,7 @@ import { VIGIL_VERSION } from '../version.js';
 import { agentCommand } from './agent-command.js';
 import { collectorCommand } from '../../collector/cli/collector-command.js';
 import { socCommands } from '../../collector/cli/soc-commands.js';
+import { devCommand } from '../../collector/cli/dev-command.js';
 
 function buildProgram(): Command {
   const program = new Command('vigil')
@@ -14,7 +15,8 @@ function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions()
     .addCommand(agentCommand())
-    .addCommand(collectorCommand());
+    .addCommand(collectorCommand())
+    .addCommand(devCommand());
   for (const cmd of socCommands()) program.addCommand(cmd);
   return program;
 }

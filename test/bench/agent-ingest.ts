@@ -11,7 +11,7 @@ import { Agent as HttpAgent, request } from 'node:http';
 import { decodeJsonEvent, parseJsonEvents } from '../../agent/falco/json-event.js';
 import { decodeGrpcResponse } from '../../agent/falco/grpc-event.js';
 import { decodeOutputsResponse, encodeOutputsResponse } from '../../proto/falco-services.js';
-import { FakeFalco } from '../support/falco-server.js';
+import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
 import { collect, spawnVigil } from '../support/cli.js';
 import { loadCorpus, loadExpectations, toGrpcResponse } from '../support/corpus.js';
 import { describeMachine, machine, record } from './machine.js';
@@ -126,7 +126,7 @@ function summarize(n: number, ms: number, before: Map<string, number>, after: Ma
 async function grpcRun(): Promise<AgentRun> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   const target = `unix://${join(dir, 'falco.sock')}`;
-  const server = new FakeFalco({ address: target });
+  const server = new FalcoCompatibleServer({ address: target });
   await server.start();
   const agent = await startAgentProcess(['--falco', target]);
   // Let it subscribe, then hand it Falco's whole queue at once, as after a busy second.

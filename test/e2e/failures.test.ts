@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { FakeFalco } from '../support/falco-server.js';
+import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
 import { toGrpcResponse } from '../support/corpus.js';
 import { execEvent, nowNs } from '../support/events.js';
 import { VigilProcess, until } from '../support/processes.js';
@@ -40,7 +40,7 @@ function agent(port: number): VigilProcess {
 const exec = (exe: string) => toGrpcResponse(execEvent({ exe, at: nowNs(), hostname: 'node-a' }));
 
 t.test('collector SIGKILLed mid-ingest, agent SIGKILLed with reports on disk: every deviation stored once', async (t) => {
-  const falco = new FakeFalco({ address: socket });
+  const falco = new FalcoCompatibleServer({ address: socket });
   await falco.start();
   t.teardown(() => falco.stop());
 

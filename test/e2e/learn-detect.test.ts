@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { FakeFalco } from '../support/falco-server.js';
+import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
 import { toGrpcResponse } from '../support/corpus.js';
 import { execEvent, nowNs } from '../support/events.js';
 import { VigilProcess, until } from '../support/processes.js';
@@ -46,8 +46,8 @@ const web = (pod: string, exe: string, hostname: string) =>
   toGrpcResponse(execEvent({ exe, pod: `web-7d9c8b6f5-${pod}`, containerId: `cid-${pod}`, container: 'nginx', at: nowNs(), hostname }));
 
 t.test('two replicas on two nodes learn the union; after the lock a new binary opens exactly one alert', async (t) => {
-  const falcoA = new FakeFalco({ address: `unix://${join(dir, 'falco-a.sock')}` });
-  const falcoB = new FakeFalco({ address: `unix://${join(dir, 'falco-b.sock')}` });
+  const falcoA = new FalcoCompatibleServer({ address: `unix://${join(dir, 'falco-a.sock')}` });
+  const falcoB = new FalcoCompatibleServer({ address: `unix://${join(dir, 'falco-b.sock')}` });
   await Promise.all([falcoA.start(), falcoB.start()]);
   t.teardown(() => Promise.all([falcoA.stop(), falcoB.stop()]));
   const collector = await startCollector();

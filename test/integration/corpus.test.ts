@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ObservationJson } from '../../agent/model/observation.js';
-import { FakeFalco } from '../support/falco-server.js';
+import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
 import { startAgent, type RunningAgent } from '../support/agent-harness.js';
 import { corpusPath, loadCorpus, loadExpectations, toGrpcResponse, type CorpusExpectation } from '../support/corpus.js';
 import { FalcoHttpSender } from '../support/http-sender.js';
@@ -60,7 +60,7 @@ async function viaHttp(file: string, e: CorpusExpectation): Promise<Outcome> {
 
 async function viaGrpc(file: string, e: CorpusExpectation): Promise<Outcome> {
   const target = `unix://${join(dir, `${file}.sock`)}`;
-  const server = new FakeFalco({ address: target });
+  const server = new FalcoCompatibleServer({ address: target });
   server.publish(...loadCorpus(file).map(({ json }) => toGrpcResponse(json)));
   await server.start();
   const run = await startAgent({ grpc: { target, tls: null, pollIntervalMs: 50, backoffInitialMs: 50, backoffMaxMs: 200, maxMessageBytes: 4 * 1024 * 1024 } });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { falco } from '../../proto/gen/falco.js';
-import { FakeFalco } from '../support/falco-server.js';
+import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
 import { startAgent } from '../support/agent-harness.js';
 import { toGrpcResponse } from '../support/corpus.js';
 import { acceptEvent, connectEvent, execEvent } from '../support/events.js';
@@ -28,7 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 t.test('events Falco holds before the agent subscribes all arrive, in order, attributed', async (t) => {
   const target = socket();
-  const falcoServer = new FakeFalco({ address: target });
+  const falcoServer = new FalcoCompatibleServer({ address: target });
   await falcoServer.start();
   t.teardown(() => falcoServer.stop());
   falcoServer.publish(
@@ -66,7 +66,7 @@ t.test('Falco missing at start-up, then restarting mid-stream: nothing it holds 
   await run.waitForLog((l) => l.msg === 'Falco gRPC is not reachable; retrying');
   await run.waitForLog((l) => typeof l.msg === 'string' && l.msg.includes('Falco 0.44 and later have no gRPC output'));
 
-  const first = new FakeFalco({ address: target });
+  const first = new FalcoCompatibleServer({ address: target });
   first.publish(...Array.from({ length: 50 }, (_, i) => toGrpcResponse(execEvent({ exe: `/bin/tool-${i}` }))));
   await first.start();
   await run.waitForObservations(50);
@@ -74,7 +74,7 @@ t.test('Falco missing at start-up, then restarting mid-stream: nothing it holds 
 
   await first.stop(); // Falco restarts: the stream ends under the agent
   await run.waitForLog((l) => l.msg === 'lost the Falco gRPC subscription; re-subscribing');
-  const second = new FakeFalco({ address: target });
+  const second = new FalcoCompatibleServer({ address: target });
   second.publish(...Array.from({ length: 30 }, (_, i) => toGrpcResponse(execEvent({ exe: `/bin/after-${i}` }))));
   await second.start();
   t.teardown(() => second.stop());
@@ -94,7 +94,7 @@ t.test('Falco missing at start-up, then restarting mid-stream: nothing it holds 
 
 t.test('bad input over gRPC is counted and the stream goes on', async (t) => {
   const target = socket();
-  const falcoServer = new FakeFalco({ address: target });
+  const falcoServer = new FalcoCompatibleServer({ address: target });
   await falcoServer.start();
   t.teardown(() => falcoServer.stop());
 
@@ -140,7 +140,7 @@ t.test('bad input over gRPC is counted and the stream goes on', async (t) => {
 
 t.test('a slow output makes the agent stop polling: Falco keeps the events, none are dropped', async (t) => {
   const target = socket();
-  const falcoServer = new FakeFalco({ address: target });
+  const falcoServer = new FalcoCompatibleServer({ address: target });
   await falcoServer.start();
   t.teardown(() => falcoServer.stop());
   let written = 0;
@@ -171,7 +171,7 @@ t.test('a slow output makes the agent stop polling: Falco keeps the events, none
 
 t.test('an oversize message is counted; the agent re-subscribes and goes on', async (t) => {
   const target = socket();
-  const falcoServer = new FakeFalco({ address: target });
+  const falcoServer = new FalcoCompatibleServer({ address: target });
   await falcoServer.start();
   t.teardown(() => falcoServer.stop());
   const run = await startAgent(grpcConfig(target, { maxMessageBytes: 64 * 1024 }));
@@ -187,7 +187,7 @@ t.test('an oversize message is counted; the agent re-subscribes and goes on', as
 
 t.test('a Falco that reported its version and restarts gets no "too new for gRPC" hint', async (t) => {
   const target = socket();
-  const falcoServer = new FakeFalco({ address: target });
+  const falcoServer = new FalcoCompatibleServer({ address: target });
   await falcoServer.start();
   const run = await startAgent(grpcConfig(target));
   t.teardown(() => run.stop());
@@ -200,7 +200,7 @@ t.test('a Falco that reported its version and restarts gets no "too new for gRPC
 
 t.test('a Falco 0.44 answering the version API gets the hint', async (t) => {
   const target = socket();
-  const falcoServer = new FakeFalco({ address: target, version: { version: '0.44.0', minor: 44 } });
+  const falcoServer = new FalcoCompatibleServer({ address: target, version: { version: '0.44.0', minor: 44 } });
   await falcoServer.start();
   t.teardown(() => falcoServer.stop());
   const run = await startAgent(grpcConfig(target));

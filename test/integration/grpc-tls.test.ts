@@ -1,6 +1,6 @@
 import t from 'tap';
 import { rmSync } from 'node:fs';
-import { FakeFalco } from '../support/falco-server.js';
+import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
 import { startAgent } from '../support/agent-harness.js';
 import { toGrpcResponse } from '../support/corpus.js';
 import { execEvent } from '../support/events.js';
@@ -9,8 +9,8 @@ import { makePki } from '../support/tls.js';
 const pki = makePki();
 t.teardown(() => rmSync(pki.dir, { recursive: true, force: true }));
 
-async function tlsFalco(): Promise<FakeFalco> {
-  const server = new FakeFalco({
+async function tlsFalco(): Promise<FalcoCompatibleServer> {
+  const server = new FalcoCompatibleServer({
     address: '127.0.0.1:0',
     tls: { ca: pki.read(pki.caFile), cert: pki.read(pki.serverCertFile), key: pki.read(pki.serverKeyFile) },
     version: { version: '0.41.3', minor: 41, patch: 3 },

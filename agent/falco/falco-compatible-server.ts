@@ -1,4 +1,6 @@
-// A Falco-compatible gRPC server for tests, built from the wire facts in DESIGN.md §5:
+// A Falco-compatible gRPC server, built from the wire facts in DESIGN.md §5. `vigil dev` feeds
+// its demo scenario through it (the same gRPC path production uses), and the tests use it as
+// the Falco they cannot run:
 // - `sub` sends nothing until the client writes a request; each request drains the queue to
 //   that stream (and only that stream: one queue for all clients, no fan-out);
 // - events published while nobody listens are buffered;
@@ -19,13 +21,12 @@ export interface FalcoServerOptions {
   readonly address: string;
   readonly tls?: { readonly ca: Buffer; readonly cert: Buffer; readonly key: Buffer };
   readonly version?: Partial<VersionResponse>;
-  /** Extra raw messages (already encoded) can be queued to test malformed payloads. */
 }
 
 type Queued = { readonly kind: 'message'; readonly message: OutputsResponse } | { readonly kind: 'raw'; readonly bytes: Buffer };
 type SubStream = grpc.ServerDuplexStream<OutputsRequest, OutputsResponse | Buffer>;
 
-export class FakeFalco {
+export class FalcoCompatibleServer {
   private server: grpc.Server | null = null;
   private readonly queue: Queued[] = [];
   private readonly streams = new Set<SubStream>();
