@@ -32,6 +32,19 @@ async function startCollector(t: Test, dir: string, clock: { now: number }): Pro
   return collector;
 }
 
+/** A collector on a fresh database and one agent stream that has said Hello. */
+async function connected(t: Test, agentId: string): Promise<{ dir: string; clock: { now: number }; collector: Collector; agent: FakeAgentStream }> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-collector-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const clock = { now: Number(T0 / MS) };
+  const collector = await startCollector(t, dir, clock);
+  const agent = new FakeAgentStream(collector.grpcPort, TOKEN);
+  t.teardown(() => agent.close());
+  agent.hello(agentId);
+  await agent.ack(0);
+  return { dir, clock, collector, agent };
+}
+
 function rows<T>(dir: string, sql: string): T[] {
   const db = new Database(join(dir, 'vigil.db'), { readonly: true });
   db.defaultSafeIntegers(false);
@@ -151,14 +164,7 @@ t.test('refusals: wrong token, reports before hello, a bad agent id', async (t) 
 });
 
 t.test('a SOC mode change: pushed to the agent, audited, and decisions follow it', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-collector-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const clock = { now: Number(T0 / MS) };
-  const collector = await startCollector(t, dir, clock);
-  const agent = new FakeAgentStream(collector.grpcPort, TOKEN);
-  t.teardown(() => agent.close());
-  agent.hello('agent-modes-01');
-  await agent.ack(0);
+  const { dir, clock, collector, agent } = await connected(t, 'agent-modes-01');
   // An earlier event arriving second moves the window start back to the workload's first event.
   agent.send({ reports: { reports: [
     report(1, processObservation({ exe: '/bin/first-arrival', timeNs: T0 + 10_000n * MS })),
@@ -201,14 +207,7 @@ t.test('a SOC mode change: pushed to the agent, audited, and decisions follow it
 });
 
 t.test('an event after the window end is a deviation even before the lock timer fires', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-collector-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const clock = { now: Number(T0 / MS) };
-  const collector = await startCollector(t, dir, clock);
-  const agent = new FakeAgentStream(collector.grpcPort, TOKEN);
-  t.teardown(() => agent.close());
-  agent.hello('agent-nolock-1');
-  await agent.ack(0);
+  const { dir, clock, collector, agent } = await connected(t, 'agent-nolock-1');
   agent.send({ reports: { reports: [report(1, processObservation({ exe: '/bin/learned', timeNs: T0 }))] } });
   await agent.ack(1);
   // The wall clock has not reached the window end (no lock yet), but the event is after it.
