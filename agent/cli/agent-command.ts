@@ -13,6 +13,7 @@ import {
 } from '../config/parse.js';
 import { createLogger } from '../log/logger.js';
 import { addLogOptions, type LogOptions } from './common-options.js';
+import { stopOnSignals } from './stop-signals.js';
 
 export const DEFAULT_FALCO_SOCKET = 'unix:///run/falco/falco.sock';
 
@@ -222,16 +223,7 @@ async function runAgent(flags: AgentFlags): Promise<void> {
     log.fatal({ err: (err as Error).message }, 'cannot start the agent');
     process.exit(1);
   }
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    await agent.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(() => agent.stop(), log);
   try {
     await agent.start();
   } catch (err) {

@@ -42,13 +42,17 @@ export async function readToken(file: string): Promise<string> {
   return text;
 }
 
+/** The token of an `Authorization: Bearer <token>` header; the scheme is case-insensitive (RFC 9110 §11.1). */
+export function bearerToken(header: string | undefined): string | null {
+  if (!header || !/^bearer /i.test(header)) return null;
+  return header.slice('bearer '.length).trim();
+}
+
 /** Compares an Authorization header with the expected bearer token in constant time. */
 export function bearerMatches(header: string | undefined, token: string): boolean {
-  // The scheme name is case-insensitive (RFC 9110 §11.1).
-  if (!header || !/^bearer /i.test(header)) return false;
-  const given = createHash('sha256').update(header.slice('bearer '.length).trim()).digest();
-  const want = createHash('sha256').update(token).digest();
-  return timingSafeEqual(given, want);
+  const given = bearerToken(header);
+  if (given === null) return false;
+  return timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(token).digest());
 }
 
 export function isLoopback(host: string): boolean {

@@ -3,6 +3,7 @@
 // comments: a Kubernetes Secret mounted as a file) or VIGIL_API_TOKENS ("role:token,...").
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ConfigError } from '../../agent/config/parse.js';
+import { bearerToken } from '../../agent/falco/http-auth.js';
 
 export type Role = 'viewer' | 'operator';
 
@@ -50,9 +51,9 @@ export function devToken(secret: string): ApiToken {
 
 /** The token a bearer header names, compared in constant time; null when none matches. */
 export function authenticate(tokens: readonly ApiToken[], header: string | undefined): ApiToken | null {
-  // The scheme name is case-insensitive (RFC 9110 §11.1).
-  if (!header || !/^bearer /i.test(header)) return null;
-  const given = digest(header.slice('bearer '.length).trim());
+  const secret = bearerToken(header);
+  if (secret === null) return null;
+  const given = digest(secret);
   let found: ApiToken | null = null;
   for (const t of tokens) if (timingSafeEqual(given, t.digest) && found === null) found = t;
   return found;

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { addLogOptions, type LogOptions } from '../../agent/cli/common-options.js';
 import { ConfigError, parseBoolean, parseDuration, parseHostPort } from '../../agent/config/parse.js';
 import { createLogger } from '../../agent/log/logger.js';
+import { stopOnSignals } from '../../agent/cli/stop-signals.js';
 import { Collector, type CollectorConfig } from '../collector.js';
 import type { GatewayTls } from '../gateway/agent-gateway.js';
 import { devToken, parseTokenEnv, parseTokenFile, type ApiToken } from '../auth/api-tokens.js';
@@ -174,16 +175,7 @@ async function runCollector(flags: CollectorFlags): Promise<void> {
   }
   if (generatedApiToken) process.stdout.write(`vigil collector (development run): operator token ${generatedApiToken}\n`);
   const collector = new Collector(config, log);
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    await collector.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(() => collector.stop(), log);
   try {
     await collector.start();
   } catch (err) {

@@ -12,6 +12,7 @@ import { addLogOptions, type LogOptions } from '../../agent/cli/common-options.j
 import { ConfigError, parseDuration, parseHostPort } from '../../agent/config/parse.js';
 import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
 import { createLogger } from '../../agent/log/logger.js';
+import { stopOnSignals } from '../../agent/cli/stop-signals.js';
 import { devToken } from '../auth/api-tokens.js';
 import { Collector } from '../collector.js';
 import { DEMO_WORKLOADS, intrusion, normalRound } from '../dev/demo-scenario.js';
@@ -70,8 +71,7 @@ async function runDev(flags: DevFlags): Promise<void> {
     await collector.stop();
     rmSync(scratch, { recursive: true, force: true });
   };
-  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  stopOnSignals(stop, log);
 
   try {
     await collector.start();
