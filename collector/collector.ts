@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { buildApi, authFailureCounter } from './api/api-server.js';
 import { StreamHub, type RowSubject } from './api/stream-hub.js';
+import { UiAssets, UiAssetsMissing } from './api/ui-assets.js';
 import type { ApiToken } from './auth/api-tokens.js';
 import { ApiQueries, type StreamRow } from './store/api-queries.js';
 import type { HostPort } from '../agent/config/parse.js';
@@ -32,6 +33,10 @@ export interface CollectorConfig {
   readonly windowMs: number;
   readonly windowOverrides?: ReadonlyMap<string, number>;
   readonly now?: () => number;
+  /** The built web UI served at / (default: the package's dist/collector/ui/web; null: no UI). */
+  readonly uiDir?: string | null;
+  /** Fed by `vigil dev`'s bundled scenario: the UI shows a DEMO marking. */
+  readonly demo?: boolean;
 }
 
 export class Collector {
@@ -70,7 +75,11 @@ export class Collector {
       const queries = new ApiQueries(opened.db);
       const authFailures = authFailureCounter(this.metrics.registry);
       const now = c.now ?? Date.now;
-      this.api = buildApi({ service, queries, tokens: c.apiTokens, registry: this.metrics.registry, readiness: () => this.readiness(), log: this.log, now }, authFailures);
+      const ui = c.uiDir === null ? null : this.loadUi(c.uiDir);
+      this.api = buildApi(
+        { service, queries, tokens: c.apiTokens, registry: this.metrics.registry, readiness: () => this.readiness(), log: this.log, now, ui, demo: c.demo ?? false, agentConnected: (id) => this.gateway?.isConnected(id) ?? false },
+        authFailures,
+      );
       const hub = new StreamHub(queries, c.apiTokens, workloadOf(queries), authFailures, this.log, {
         allowedOrigins: c.allowedOrigins ?? [],
         maxBufferedBytes: c.streamMaxBufferedBytes ?? 1024 * 1024,
@@ -98,7 +107,21 @@ export class Collector {
         throw new Error(`cannot listen for the API on ${c.http?.host}:${c.http?.port}: ${err.code ?? err.message}`);
       });
       this.httpAddress = this.api.server.address() as AddressInfo;
-      this.log.info({ address: `${this.httpAddress.address}:${this.httpAddress.port}` }, 'serving the API, the stream, /healthz, /readyz and /metrics');
+      this.log.info(
+        { address: `${this.httpAddress.address}:${this.httpAddress.port}`, ui: ui instanceof UiAssets },
+        'serving the API, the stream, /healthz, /readyz and /metrics',
+      );
+    }
+  }
+
+  private loadUi(dir: string | undefined): UiAssets | UiAssetsMissing {
+    try {
+      return UiAssets.load(dir);
+    } catch (err) {
+      // The API is what agents' data depends on; a missing UI build must not keep it down.
+      if (!(err instanceof UiAssetsMissing)) throw err;
+      this.log.warn({ err: err.message }, 'the web UI is not served');
+      return err;
     }
   }
 

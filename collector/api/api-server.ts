@@ -3,7 +3,7 @@
 // fastify because it logs through the same pino instance and validates input against JSON
 // schemas, so every bad request gets a 400 naming the field. Every route but health needs a
 // bearer token; routes that change state need the operator role.
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import { parseDuration } from '../../agent/config/parse.js';
@@ -14,6 +14,8 @@ import type { BaselineDiff, BaselineService } from '../baseline/baseline-service
 import { atLeast, SEVERITIES, type Severity } from '../baseline/severity.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { ApiQueries } from '../store/api-queries.js';
+import { VIGIL_VERSION } from '../../agent/version.js';
+import { UiAssets, type UiAssetsMissing } from './ui-assets.js';
 
 export interface ApiDeps {
   readonly service: BaselineService;
@@ -23,6 +25,12 @@ export interface ApiDeps {
   readonly readiness: () => { ready: boolean; checks: Record<string, boolean> };
   readonly log: Logger;
   readonly now: () => number;
+  /** The web UI's files, served at / and /ui/; why it is missing (answered at / with 503); or null: no UI. */
+  readonly ui: UiAssets | UiAssetsMissing | null;
+  /** The collector is fed by `vigil dev`'s bundled scenario: the UI marks everything as a demo. */
+  readonly demo: boolean;
+  /** Whether an agent has its stream open now (the store knows only the past). */
+  readonly agentConnected: (agentId: string) => boolean;
 }
 
 declare module 'fastify' {
@@ -70,7 +78,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
   // parameter (?namspace=) instead of silently dropping it and returning everything.
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
@@ -331,7 +339,30 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
   }
 
   // Agents and audit
-  app.get('/api/v1/agents', async () => ({ agents: deps.queries.listAgents(deps.now()) }));
+  // Who the caller is, so a client (the web UI) can offer only what the role allows; the
+  // collector's clock, so a learning window's time left is right on a laptop with a skewed clock;
+  // and the stream's latest cursor.
+  app.get('/api/v1/session', async (req) => {
+    if (!req.caller) throw new Error('unauthenticated request reached the session route');
+    return {
+      name: req.caller.name,
+      role: req.caller.role,
+      demo: deps.demo,
+      version: VIGIL_VERSION,
+      server_time: new Date(deps.now()).toISOString(),
+      // Read before the client lists alerts: streaming from here misses nothing the lists miss.
+      stream_cursor: deps.queries.streamRange().last,
+    };
+  });
+  if (deps.ui instanceof UiAssets) deps.ui.register(app);
+  else if (deps.ui) {
+    const missing = deps.ui;
+    app.get('/', { config: { public: true } }, async (_req, reply) => reply.code(503).send({ error: missing.message }));
+  }
+
+  app.get('/api/v1/agents', async () => ({
+    agents: deps.queries.listAgents(deps.now()).map((a) => ({ ...a, connected: deps.agentConnected(String(a.agent_id)) })),
+  }));
   app.get(
     '/api/v1/audit',
     {

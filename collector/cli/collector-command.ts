@@ -47,9 +47,13 @@ export function collectorCommand(): Command {
     .addOption(new Option('--agent-token-file <file>', 'agent tokens, one per line (a Kubernetes Secret mounted as a file)').env('VIGIL_AGENT_TOKEN_FILE'))
     .addOption(new Option('--api-token-file <file>', 'SOC tokens, "ROLE TOKEN [NAME]" per line (role viewer or operator)').env('VIGIL_API_TOKEN_FILE'))
     .addOption(
-      new Option('--allowed-origin <origin>', 'a browser origin allowed on the stream, e.g. https://vigil.example.com (repeatable)')
-        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
-        .default([] as string[]),
+      new Option(
+        '--allowed-origin <origin>',
+        'another browser origin allowed on the stream, e.g. https://vigil.example.com (repeatable, or comma-separated in the variable); the page the collector serves is always allowed',
+      )
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').map((o) => o.trim()).filter((o) => o !== '')])
+        .default([] as string[])
+        .env('VIGIL_ALLOWED_ORIGINS'),
     )
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
@@ -110,6 +114,10 @@ export function collectorConfigFromFlags(
     }
     generatedApiToken = `vigil-operator-dev-${randomBytes(18).toString('base64url')}`;
     apiTokens.push(devToken(generatedApiToken));
+  }
+  for (const origin of flags.allowedOrigin) {
+    // Browsers send the origin exactly so: scheme, host, optional port; never a path or a slash.
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError(`--allowed-origin: "${origin}" is not an origin such as https://vigil.example.com (no path, no trailing slash)`);
   }
   parseHostPort('--grpc-listen', flags.grpcListen);
   const windowMs = parseDuration('--baseline-window', flags.baselineWindow);

@@ -30,7 +30,7 @@ export function devCommand(): Command {
   const cmd = new Command('dev')
     .summary('collector + agent on this machine (a demo when no Falco runs)')
     .description(
-      'Starts the collector and an agent on loopback with an embedded SQLite file and prints the API address ' +
+      'Starts the collector and an agent on loopback with an embedded SQLite file and prints the web UI and API address ' +
         'and an operator token. With no Falco socket, a bundled scenario (a shop front, a database and a CronJob ' +
         'learning, then an intrusion) is replayed through a Falco-compatible gRPC server.',
     )
@@ -57,8 +57,20 @@ async function runDev(flags: DevFlags): Promise<void> {
   const operator = `vigil-operator-dev-${randomBytes(18).toString('base64url')}`;
   const scratch = mkdtempSync(join(tmpdir(), 'vigil-dev-'));
 
+  // The demo marking must be decided before the collector starts (the UI reads it at sign-in).
+  const useFalco = existsSync(flags.falcoSocket);
   const collector = new Collector(
-    { dbFile: flags.db, grpcListen: flags.grpcListen, grpcTls: null, http, agentTokens: [agentToken], apiTokens: [devToken(operator)], defaultMode: 'learning', windowMs },
+    {
+      dbFile: flags.db,
+      grpcListen: flags.grpcListen,
+      grpcTls: null,
+      http,
+      agentTokens: [agentToken],
+      apiTokens: [devToken(operator)],
+      defaultMode: 'learning',
+      windowMs,
+      demo: !useFalco,
+    },
     log.child({ part: 'collector' }),
   );
   let demo: FalcoCompatibleServer | null = null;
@@ -75,7 +87,6 @@ async function runDev(flags: DevFlags): Promise<void> {
 
   try {
     await collector.start();
-    const useFalco = existsSync(flags.falcoSocket);
     let falcoTarget = `unix://${flags.falcoSocket}`;
     if (!useFalco) {
       falcoTarget = `unix://${join(scratch, 'demo-falco.sock')}`;
@@ -113,6 +124,7 @@ async function runDev(flags: DevFlags): Promise<void> {
     const api = `http://${collector.httpAddress?.address}:${collector.httpAddress?.port}`;
     process.stdout.write(
       [
+        `vigil dev: web UI at ${api}/#token=${operator}`,
         `vigil dev: API and stream at ${api} (database ${flags.db})`,
         `vigil dev: operator token ${operator}`,
         useFalco

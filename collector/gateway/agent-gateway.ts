@@ -58,6 +58,11 @@ export class AgentGateway {
     return this.connections.size;
   }
 
+  /** Whether this agent has a stream open right now. */
+  isConnected(agentId: string): boolean {
+    return this.connections.has(agentId);
+  }
+
   async listen(address: string, tls: GatewayTls | null): Promise<number> {
     const creds = tls
       ? grpc.ServerCredentials.createSsl(tls.clientCa, [{ cert_chain: tls.cert, private_key: tls.key }], tls.clientCa !== null)

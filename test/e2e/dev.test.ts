@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { launchBrowser, openPage, screenshot } from '../support/browser.js';
 import { VigilProcess, until } from '../support/processes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-dev-e2e-'));
@@ -44,5 +45,17 @@ t.test('vigil dev: demo scenario, lock, first alert over the stream', async (t) 
     'dev/shop/Deployment/storefront detecting',
     'dev/shop/StatefulSet/orders-db detecting',
   ]);
+
+  t.equal(/web UI at (\S+)/.exec(dev.stdout)?.[1], `${api}/#token=${token}`, 'the UI address, signed in by the token in its fragment');
+  const session = (await (await fetch(`${api}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { demo: boolean; role: string };
+  t.match(session, { demo: true, role: 'operator' }, 'the collector tells clients this is the demo');
+  const browser = await launchBrowser(t);
+  const page = await openPage(t, browser);
+  await page.goto(`${api}/#token=${token}`);
+  await page.waitForSelector('[data-test=demo-banner]');
+  t.match(await page.textContent('[data-test=demo-banner]'), /DEMO — everything here comes from the bundled scenario/, 'the UI marks the demo');
+  await page.waitForFunction(() => document.querySelectorAll('tr.alert-row').length >= 5);
+  t.equal(new URL(page.url()).hash, '#/alerts', 'the token left the address bar');
+  await screenshot(page, 'dev-demo');
   t.equal(await dev.kill('SIGTERM'), 0, 'stops cleanly');
 });

@@ -149,6 +149,7 @@ t.test('vigil collector: help, configuration errors, and a --dev run with a gene
     [['collector', '--agent-token-file', join(dir, 'missing-tokens')], /cannot read agent tokens from .*missing-tokens: ENOENT/],
     [['collector', '--dev', '--agent-ca', 'ca.crt'], /--agent-ca needs TLS/],
     [['collector', '--dev', '--baseline-window-for', 'web=5m'], /"web=5m" is not NAMESPACE\/KIND\/NAME=DURATION/],
+    [['collector', '--dev', '--allowed-origin', 'https://vigil.example.com/'], /--allowed-origin: "https:\/\/vigil.example.com\/" is not an origin such as https:\/\/vigil.example.com \(no path, no trailing slash\)/],
   ];
   for (const [args, message] of cases) {
     const res = await runVigil(args);
@@ -158,6 +159,8 @@ t.test('vigil collector: help, configuration errors, and a --dev run with a gene
   const short = join(dir, 'short-tokens');
   writeFileSync(short, '# agent tokens\nshort\n');
   t.match((await runVigil(['collector', '--agent-token-file', short])).stderr, /agent tokens must be at least 16 characters/);
+  const fromEnv = await runVigil(['collector', '--dev'], { env: { VIGIL_ALLOWED_ORIGINS: 'https://a.example, https://b.example/x' } });
+  t.match(fromEnv.stderr, /--allowed-origin: "https:\/\/b.example\/x" is not an origin/, 'VIGIL_ALLOWED_ORIGINS: comma-separated, each checked');
 
   const child = spawnVigil(['collector', '--dev', '--db', join(dir, 'dev.db'), '--grpc-listen', '127.0.0.1:0', '--http-listen', '127.0.0.1:0']);
   const done = collect(child, undefined, 30_000);

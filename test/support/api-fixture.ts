@@ -21,8 +21,8 @@ export interface ApiFixture {
   readonly base: string;
   readonly wsBase: string;
   agent: FakeAgentStream;
-  /** Stops the collector and starts a new one on the same database and HTTP port. */
-  restart(): Promise<void>;
+  /** Stops the collector and starts a new one on the same database and HTTP port; `whileDown` runs in between. */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   readonly logs: string[];
   readonly clock: { now: number };
   seq: number;
@@ -62,9 +62,10 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
   const port = collector.httpAddress?.port ?? 0;
   const fixture: ApiFixture = {
     collector,
-    async restart() {
+    async restart(whileDown) {
       fixture.agent.close();
       await fixture.collector.stop();
+      await whileDown?.();
       fixture.collector = make(port);
       await fixture.collector.start();
       fixture.agent = new FakeAgentStream(fixture.collector.grpcPort, AGENT_TOKEN);
