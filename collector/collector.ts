@@ -11,6 +11,7 @@ import { ApiQueries, type StreamRow } from './store/api-queries.js';
 import type { HostPort } from '../agent/config/parse.js';
 import type { ModeName } from '../proto/vigil-wire.js';
 import { BaselineService } from './baseline/baseline-service.js';
+import type { SeverityRules } from './baseline/severity-rules.js';
 import { AgentGateway, type GatewayTls } from './gateway/agent-gateway.js';
 import { IngestQueue } from './gateway/ingest-queue.js';
 import { CollectorMetrics } from './metrics/collector-metrics.js';
@@ -37,6 +38,8 @@ export interface CollectorConfig {
   readonly uiDir?: string | null;
   /** Fed by `vigil dev`'s bundled scenario: the UI shows a DEMO marking. */
   readonly demo?: boolean;
+  /** Severity and never-learn rules (default: rules/severity.yaml). */
+  readonly rules?: SeverityRules;
 }
 
 export class Collector {
@@ -63,7 +66,7 @@ export class Collector {
       this.log.info({ db: c.dbFile, from: opened.migratedFrom, to: opened.version }, 'database schema migrated');
     }
     const store = new CollectorStore(opened.db);
-    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now }, this.log);
+    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now, rules: c.rules }, this.log);
     this.service = service;
     service.on('locked', () => this.metrics.windowsLocked.inc());
     service.load();

@@ -155,6 +155,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
             workload: { type: 'string' },
             kind: { type: 'string' },
             status: { type: 'string', enum: ['open', 'acknowledged', 'resolved'] },
+            category: { type: 'string', enum: ['deviation', 'review'] },
             severity: { type: 'string', enum: [...SEVERITIES] },
             since: { type: 'string' },
             until: { type: 'string' },
@@ -165,7 +166,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
       },
     },
     async (req) => {
-      const q = req.query as { namespace?: string; workload?: string; kind?: string; status?: 'open'; severity?: Severity; since?: string; until?: string; cursor?: number; limit: number };
+      const q = req.query as { namespace?: string; workload?: string; kind?: string; status?: 'open'; category?: 'review'; severity?: Severity; since?: string; until?: string; cursor?: number; limit: number };
       const at = (name: string, text: string | undefined): bigint | undefined => {
         if (text === undefined) return undefined;
         const ns = parseRfc3339Ns(text);

@@ -19,7 +19,7 @@ import {
 } from '../../proto/vigil-wire.js';
 import type { CollectorStore } from '../store/collector-store.js';
 import { decide, modeAt, windowEndNs, withChange, type ModeChange } from './decide.js';
-import { rate } from './severity.js';
+import { SeverityRules } from './severity-rules.js';
 
 export interface BaselineOptions {
   readonly defaultMode: ModeName;
@@ -28,6 +28,8 @@ export interface BaselineOptions {
   readonly windowOverrides?: ReadonlyMap<string, number>;
   /** Wall clock in ms; tests move it. */
   readonly now: () => number;
+  /** Severity and never-learn rules (default: rules/severity.yaml alone). */
+  readonly rules?: SeverityRules;
 }
 
 interface WorkloadState {
@@ -61,10 +63,17 @@ export interface AgentBatch {
 export interface BatchOutcome {
   /** Per agent, the highest sequence now stored. */
   readonly stored: Map<string, number>;
-  readonly counts: Record<'duplicate' | 'invalid' | 'known' | 'learned' | 'alerted' | 'aggregated' | 'counted' | 'repeat' | 'repeat_unmatched', number>;
+  readonly counts: Record<'duplicate' | 'invalid' | 'known' | 'learned' | 'review' | 'alerted' | 'aggregated' | 'counted' | 'repeat' | 'repeat_unmatched', number>;
 }
 
 const itemId = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
+
+/** What the severity rules look at in an observation. */
+function ratingInput(obs: ReturnType<typeof observationFromWire>): Parameters<SeverityRules['rate']>[0] {
+  return obs.type === 'process'
+    ? { type: 'process', exe: obs.process.exe, exeUpperLayer: obs.process.exeUpperLayer, parentExe: obs.process.parentExe }
+    : { type: 'network', direction: obs.network.direction, peer: obs.network.peer, port: obs.network.port };
+}
 
 function splitItem(id: string): { container: string; itemKey: string } {
   const [container = '', itemKey = ''] = id.split('\u0000');
@@ -88,7 +97,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     private readonly log: Logger,
   ) {
     super();
+    this.rules = opts.rules ?? SeverityRules.builtIn();
   }
+
+  private readonly rules: SeverityRules;
 
   /** Loads every workload, locks the windows that ended while the collector was down, arms the timer. */
   load(): void {
@@ -171,7 +183,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
 
   /** Applies the batches of several agents in one transaction. */
   applyBatches(batches: readonly AgentBatch[]): BatchOutcome {
-    const counts: BatchOutcome['counts'] = { duplicate: 0, invalid: 0, known: 0, learned: 0, alerted: 0, aggregated: 0, counted: 0, repeat: 0, repeat_unmatched: 0 };
+    const counts: BatchOutcome['counts'] = { duplicate: 0, invalid: 0, known: 0, learned: 0, review: 0, alerted: 0, aggregated: 0, counted: 0, repeat: 0, repeat_unmatched: 0 };
     const stored = new Map<string, number>();
     const changes = new Map<string, WorkloadChange>();
     const streamSeqs: number[] = [];
@@ -421,8 +433,12 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     }
     const w = this.workloadFor(obs.workload, timeNs, nowMs, created);
     const id = itemId(obs.container, obs.itemKey);
-    const decision = decide(this.modeAtTime(w, timeNs), w.items.has(id));
+    let decision = decide(this.modeAtTime(w, timeNs), w.items.has(id));
     const evidence = JSON.stringify(evidenceOf(obs));
+    const rating = decision === 'learn' || decision === 'alert' ? this.rules.rate(ratingInput(obs)) : null;
+    // A never-learn item seen while learning waits for an operator instead of joining the baseline.
+    const review = decision === 'learn' && rating?.neverLearn === true;
+    if (review) decision = 'alert';
     if (decision === 'known') {
       counts.known++;
     } else if (decision === 'learn') {
@@ -449,10 +465,14 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + 1, status: active.status }, nowMs));
         counts.aggregated++;
       } else {
-        const rated = rate(obs.type === 'process' ? { type: 'process', exe: obs.process.exe, exeUpperLayer: obs.process.exeUpperLayer } : { type: 'network', direction: obs.network.direction });
+        const rated = rating ?? this.rules.rate(ratingInput(obs));
+        const category = review ? 'review' : 'deviation';
+        const reason = review ? `${rated.reason}; seen while learning, it joins the baseline only when approved` : rated.reason;
         const alertId = this.store.insertAlert({
           severity: rated.severity,
-          severityReason: rated.reason,
+          severityReason: reason,
+          severityRule: rated.rule,
+          category,
           workloadId: w.id,
           container: obs.container,
           itemKey: obs.itemKey,
@@ -465,9 +485,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
           nowMs,
         });
         streamSeqs.push(
-          this.store.appendStream('alert', { alert: alertId, workload: w.key, container: obs.container, item: obs.itemKey, severity: rated.severity, reason: rated.reason }, nowMs),
+          this.store.appendStream('alert', { alert: alertId, workload: w.key, container: obs.container, item: obs.itemKey, severity: rated.severity, reason, category }, nowMs),
         );
-        counts.alerted++;
+        if (review) counts.review++;
+        else counts.alerted++;
       }
     } else {
       this.store.bumpCounter(w.id, `disabled_${obs.type}`, 1);

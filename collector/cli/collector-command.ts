@@ -8,6 +8,7 @@ import { createLogger } from '../../agent/log/logger.js';
 import { stopOnSignals } from '../../agent/cli/stop-signals.js';
 import { Collector, type CollectorConfig } from '../collector.js';
 import type { GatewayTls } from '../gateway/agent-gateway.js';
+import { SeverityRules, SeverityRulesError } from '../baseline/severity-rules.js';
 import { devToken, parseTokenEnv, parseTokenFile, type ApiToken } from '../auth/api-tokens.js';
 
 export interface CollectorFlags extends LogOptions {
@@ -20,6 +21,7 @@ export interface CollectorFlags extends LogOptions {
   agentTokenFile?: string;
   apiTokenFile?: string;
   allowedOrigin: string[];
+  severityRules: string[];
   tlsCert?: string;
   tlsKey?: string;
   agentCa?: string;
@@ -54,6 +56,12 @@ export function collectorCommand(): Command {
         .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').map((o) => o.trim()).filter((o) => o !== '')])
         .default([] as string[])
         .env('VIGIL_ALLOWED_ORIGINS'),
+    )
+    .addOption(
+      new Option('--severity-rules <file>', 'more severity and never-learn rules (YAML, see rules/README.md), tried before the built-in rules/severity.yaml (repeatable, or comma-separated in the variable)')
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').map((f) => f.trim()).filter((f) => f !== '')])
+        .default([] as string[])
+        .env('VIGIL_SEVERITY_RULES'),
     )
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
@@ -119,6 +127,13 @@ export function collectorConfigFromFlags(
     // Browsers send the origin exactly so: scheme, host, optional port; never a path or a slash.
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new ConfigError(`--allowed-origin: "${origin}" is not an origin such as https://vigil.example.com (no path, no trailing slash)`);
   }
+  let rules: SeverityRules;
+  try {
+    rules = SeverityRules.load(flags.severityRules);
+  } catch (err) {
+    if (err instanceof SeverityRulesError) throw new ConfigError(`--severity-rules: ${err.message}`);
+    throw err;
+  }
   parseHostPort('--grpc-listen', flags.grpcListen);
   const windowMs = parseDuration('--baseline-window', flags.baselineWindow);
   if (windowMs < 1000) throw new ConfigError('--baseline-window must be at least 1s');
@@ -133,6 +148,7 @@ export function collectorConfigFromFlags(
   return {
     config: {
       windowOverrides,
+      rules,
       dbFile: flags.db,
       grpcListen: flags.grpcListen,
       grpcTls: gatewayTls(flags),

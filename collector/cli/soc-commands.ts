@@ -12,6 +12,7 @@ interface Alert {
   item: string;
   status: string;
   severity: string;
+  category?: string;
   count: number;
   last_seen: string;
   node: string;
@@ -52,7 +53,12 @@ function workloadPath(ref: string): string {
 const SEVERITY_MARK: Record<string, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED ', low: 'LOW ' };
 
 function alertLine(a: Alert): string {
-  return `${a.last_seen.slice(0, 19)}Z  ${SEVERITY_MARK[a.severity] ?? a.severity}  #${a.id}  ${a.workload.namespace}/${a.workload.kind}/${a.workload.name}  ${a.container}  ${a.item}  ×${a.count}  ${a.status}  ${a.node}`;
+  return `${a.last_seen.slice(0, 19)}Z  ${SEVERITY_MARK[a.severity] ?? a.severity}  #${a.id}  ${a.workload.namespace}/${a.workload.kind}/${a.workload.name}  ${a.container}  ${a.item}  ×${a.count}  ${a.status}${reviewMark(a.category)}  ${a.node}`;
+}
+
+/** Review alerts (a never-learn item seen while learning) say so: approving them teaches the baseline. */
+function reviewMark(category: unknown): string {
+  return category === 'review' ? ' (review)' : '';
 }
 
 function filterOptions(cmd: Command): Command {
@@ -206,7 +212,7 @@ async function follow(c: SocClient, flags: { namespace?: string; workload?: stri
         if (m.type === 'error') process.stderr.write(`vigil: ${m.error}\n`);
         if (m.type === 'heartbeat') return;
         if (flags.json) process.stdout.write(`${JSON.stringify(m)}\n`);
-        else if (m.type === 'alert') process.stdout.write(`${m.at ?? ''}  ${SEVERITY_MARK[String(m.severity)] ?? ''}  #${String(m.alert)}  ${String(m.workload)}  ${String(m.container)}  ${String(m.item)}\n`);
+        else if (m.type === 'alert') process.stdout.write(`${m.at ?? ''}  ${SEVERITY_MARK[String(m.severity)] ?? ''}  #${String(m.alert)}  ${String(m.workload)}  ${String(m.container)}  ${String(m.item)}${reviewMark(m.category)}\n`);
         else if (m.type === 'alert.updated') process.stdout.write(`${m.at ?? ''}        #${String(m.alert)}  ${String(m.status)}  ×${String(m.count)}\n`);
         else if (m.type === 'workload.mode') process.stdout.write(`${m.at ?? ''}        ${String(m.workload)} is now ${String(m.mode)} (${String(m.actor)})\n`);
         else if (m.type === 'agent.status') process.stdout.write(`${m.at ?? ''}        agent on ${String(m.node)} ${m.connected ? 'connected' : 'disconnected'}\n`);

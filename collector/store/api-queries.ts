@@ -9,6 +9,8 @@ export interface AlertFilter {
   readonly workload?: string;
   readonly kind?: string;
   readonly status?: 'open' | 'acknowledged' | 'resolved';
+  /** `review`: never-learn items seen while learning; `deviation`: the rest. */
+  readonly category?: 'deviation' | 'review';
   /** Any of these severities (an "at least" filter expands to them). */
   readonly severities?: readonly string[];
   /** Event-time bounds on last_seen, ns. */
@@ -28,6 +30,8 @@ export interface AlertJson {
   status: string;
   severity: string;
   severity_reason: string;
+  severity_rule: string;
+  category: string;
   count: number;
   first_seen: string;
   last_seen: string;
@@ -78,6 +82,7 @@ export class ApiQueries {
     if (f.workload !== undefined) (where.push('w.name = ?'), args.push(f.workload));
     if (f.kind !== undefined) (where.push('w.kind = ?'), args.push(f.kind));
     if (f.status !== undefined) (where.push('a.status = ?'), args.push(f.status));
+    if (f.category !== undefined) (where.push('a.category = ?'), args.push(f.category));
     if (f.severities !== undefined) (where.push(`a.severity IN (${f.severities.map(() => '?').join(', ')})`), args.push(...f.severities));
     if (f.sinceNs !== undefined) (where.push('a.last_seen_ns >= ?'), args.push(f.sinceNs));
     if (f.untilNs !== undefined) (where.push('a.last_seen_ns < ?'), args.push(f.untilNs));
@@ -180,6 +185,8 @@ function alertJson(r: Record<string, unknown>, withEvidence: boolean): AlertJson
     status: String(r.status),
     severity: String(r.severity),
     severity_reason: String(r.severity_reason),
+    severity_rule: String(r.severity_rule),
+    category: String(r.category),
     count: Number(r.count),
     first_seen: time(r.first_seen_ns),
     last_seen: time(r.last_seen_ns),

@@ -55,6 +55,8 @@ export interface NewAlert {
   nowMs: number;
   severity: string;
   severityReason: string;
+  severityRule: string;
+  category: 'deviation' | 'review';
 }
 
 export interface AlertRow {
@@ -107,9 +109,9 @@ export class CollectorStore {
       activeAlert: p(`SELECT id, count, last_seen_ns, status FROM alerts
         WHERE workload_id = ? AND container = ? AND item_key = ? AND status != 'resolved'`).safeIntegers(true),
       insertAlert: p(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns,
-          count, node, evidence, created_ms, updated_ms, severity, severity_reason)
+          count, node, evidence, created_ms, updated_ms, severity, severity_reason, severity_rule, category)
         VALUES (@workloadId, @container, @itemKey, @itemType, 'open', @firstSeenNs, @lastSeenNs, @count, @node, @evidence, @nowMs, @nowMs,
-          @severity, @severityReason)`),
+          @severity, @severityReason, @severityRule, @category)`),
       bumpAlert: p(`UPDATE alerts SET count = count + ?, last_seen_ns = max(last_seen_ns, ?), first_seen_ns = min(first_seen_ns, ?),
         updated_ms = ? WHERE id = ?`),
       bumpCounter: p(`INSERT INTO counters (workload_id, name, value) VALUES (?, ?, ?)

@@ -106,4 +106,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE alerts ADD COLUMN severity TEXT NOT NULL DEFAULT 'medium' CHECK (severity IN ('low', 'medium', 'high', 'critical'));
   ALTER TABLE alerts ADD COLUMN severity_reason TEXT NOT NULL DEFAULT '';
   `,
+  // 3: severity rules (rules/severity.yaml): the deciding rule, and review alerts for
+  // never-learn items seen while learning.
+  `
+  ALTER TABLE alerts ADD COLUMN category TEXT NOT NULL DEFAULT 'deviation' CHECK (category IN ('deviation', 'review'));
+  ALTER TABLE alerts ADD COLUMN severity_rule TEXT NOT NULL DEFAULT '';
+  `,
 ];

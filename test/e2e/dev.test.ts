@@ -37,7 +37,8 @@ t.test('vigil dev: demo scenario, lock, first alert over the stream', async (t) 
   await until(() => alerts.length >= 5, 'the whole intrusion', 10_000);
   t.same(
     alerts.map((a) => `${a.severity} ${a.item}`).sort(),
-    ['critical exe:/tmp/.x/kworkerd', 'high exe:/bin/sh', 'high exe:/usr/bin/curl', 'medium out:tcp:198.51.100.7:3333', 'medium out:tcp:203.0.113.50:80'],
+    // nginx starting a shell and a pool port are rated by rules/severity.yaml above a plain deviation.
+    ['critical exe:/bin/sh', 'critical exe:/tmp/.x/kworkerd', 'critical out:tcp:198.51.100.7:3333', 'high exe:/usr/bin/curl', 'medium out:tcp:203.0.113.50:80'],
   );
   const workloads = (await (await fetch(`${api}/api/v1/workloads`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { workloads: Array<{ key: string; mode: string }> };
   t.same(workloads.workloads.map((w) => `${w.key} ${w.mode}`).sort(), [

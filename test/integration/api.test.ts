@@ -178,3 +178,28 @@ t.test('baselines: export as JSON and YAML, import with a dry run, add and remov
   const audit = await f.call('GET', '/api/v1/audit');
   t.same((audit.body.entries as Array<{ action: string }>).slice(0, 3).map((e) => e.action), ['remove_items', 'add_items', 'import_baseline']);
 });
+
+t.test('never-learn items seen while learning raise review alerts instead of joining the baseline', async (t) => {
+  const f = await apiFixture(t);
+  await f.observe([{ exe: '/bin/a' }, { exe: '/usr/bin/curl' }, { exe: '/tmp/dropper' }]);
+  const web = (await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body as { mode: string; baseline: Array<{ item: string }> };
+  t.equal(web.mode, 'learning');
+  t.same(web.baseline.map((i) => i.item), ['exe:/bin/a'], 'only the ordinary item was learned');
+  const review = (await f.call('GET', '/api/v1/alerts?category=review')).body.alerts as Array<Record<string, unknown>>;
+  t.match(review, [
+    { id: 2, item: 'exe:/tmp/dropper', category: 'review', severity: 'critical', severity_rule: 'exec-from-temp-dir', reason: undefined, severity_reason: 'runs from a temporary directory; seen while learning, it joins the baseline only when approved' },
+    { id: 1, item: 'exe:/usr/bin/curl', category: 'review', severity: 'high', severity_rule: 'download-or-network-tool' },
+  ]);
+  t.same((await f.call('GET', '/api/v1/alerts?category=deviation')).body.alerts, [], 'nothing deviated: the workload is learning');
+  t.equal((await f.call('GET', '/api/v1/alerts?category=other')).status, 400);
+
+  t.equal((await f.call('POST', '/api/v1/alerts/1/approve')).status, 200);
+  const after = (await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body as { baseline: Array<{ item: string; added_by: string }> };
+  t.same(after.baseline.map((i) => `${i.item} ${i.added_by}`), ['exe:/bin/a learned', 'exe:/usr/bin/curl approved'], 'reviewed and approved: now in the baseline');
+
+  // After the lock, a deviation of a rated class is a deviation alert with its rule.
+  f.clock.now = Number(T0 / MS) + 61_000;
+  f.collector.service?.lockDue();
+  await f.observe([{ exe: '/usr/bin/wget', at: T0 + 62_000n * MS }]);
+  t.match((await f.call('GET', '/api/v1/alerts/3')).body, { category: 'deviation', severity: 'high', severity_rule: 'download-or-network-tool', severity_reason: 'a download or network tool' });
+});

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { Collector } from '../../collector/collector.js';
+import { openDatabase } from '../../collector/store/database.js';
+import { MIGRATIONS } from '../../collector/store/migrations.js';
+import { migrateSchema } from '../../agent/state/sqlite-schema.js';
 import { vigil } from '../../proto/gen/vigil.js';
 import { FakeAgentStream, processObservation, report } from '../support/collector-client.js';
 
@@ -301,4 +304,21 @@ t.test('per-workload window overrides, at creation and for workloads still learn
   clock.now = Number(T0 / MS) + 11_000;
   second.service?.lockDue();
   t.same(rows(dir, "SELECT mode, window_ms FROM workloads WHERE name = 'api'"), [{ mode: 'detecting', window_ms: 10_000 }], 'a new override shortens a window still open');
+});
+
+t.test('a database from the previous schema migrates: old alerts become deviations with no rule', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-migrate-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'old.db');
+  const old = new Database(file);
+  migrateSchema(old, MIGRATIONS.slice(0, 2), 'the old database');
+  old.prepare("INSERT INTO workloads (key, cluster, namespace, kind, name, mode, created_ms) VALUES ('c/ns/Deployment/web', 'c', 'ns', 'Deployment', 'web', 'detecting', 1)").run();
+  old.prepare(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns, count, node, evidence, created_ms, updated_ms, severity, severity_reason)
+    VALUES (1, 'app', 'exe:/bin/x', 'process', 'open', 1, 1, 1, 'n', '{}', 1, 1, 'high', 'a shell')`).run();
+  old.close();
+  const opened = openDatabase(file);
+  t.teardown(() => opened.db.close());
+  t.same([opened.migratedFrom, opened.version], [2, MIGRATIONS.length]);
+  t.match(opened.db.prepare('SELECT category, severity_rule, severity FROM alerts').get(), { category: 'deviation', severity_rule: '', severity: 'high' });
+  t.throws(() => opened.db.prepare("UPDATE alerts SET category = 'other'").run(), /CHECK constraint failed/, 'the category is constrained');
 });

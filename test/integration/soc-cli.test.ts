@@ -15,6 +15,10 @@ t.test('alerts list, workloads list, mode, approve, baseline export/diff/import'
   const f = await apiFixture(t);
   await lockedWithAlerts(f, ['/usr/sbin/nginx'], ['/usr/bin/curl', '/tmp/payload']);
   const env = { VIGIL_SERVER: f.base, VIGIL_TOKEN: OPERATOR };
+  // A never-learn tool seen while another workload learns: a review alert, marked as such.
+  await f.observe([{ exe: '/usr/bin/wget', name: 'api', at: T0 + 63_000n * MS }]);
+  const review = await runVigil(['alerts', 'list', '--workload', 'api'], { env });
+  t.match(review.stdout, /HIGH  #3  shop\/Deployment\/api  app  exe:\/usr\/bin\/wget  ×1  open \(review\)  node-a/);
 
   const list = await runVigil(['alerts', 'list'], { env });
   t.equal(list.code, 0, list.stderr);

@@ -19,6 +19,8 @@ function listed(id: number, over: Partial<AlertJson> = {}): AlertJson {
     status: 'open',
     severity: 'high',
     severity_reason: 'a shell',
+    severity_rule: 'shell',
+    category: 'deviation',
     count: 1,
     first_seen: '2026-11-20T09:00:00.000000000Z',
     last_seen: '2026-11-20T09:00:00.000000000Z',

@@ -6,7 +6,7 @@
 // grow and a status only moves forward (open → acknowledged → resolved), so the merge keeps the
 // larger of each. Alerts outside the filters are kept too, so that changing a filter needs no
 // reload for what is already known.
-import { SEVERITIES, STATUSES, type AlertJson, type AlertStatus, type Severity, type StreamMessage, type WorkloadRef } from './api-types.js';
+import { SEVERITIES, STATUSES, type AlertCategory, type AlertJson, type AlertStatus, type Severity, type StreamMessage, type WorkloadRef } from './api-types.js';
 import { parseWorkloadKey } from './format.js';
 
 export interface BoardAlert {
@@ -16,6 +16,7 @@ export interface BoardAlert {
   readonly item: string;
   readonly severity: Severity;
   readonly reason: string;
+  readonly category: AlertCategory;
   status: AlertStatus;
   count: number;
   /** Event time of the first sighting (from a list), or when the stream delivered it. */
@@ -102,6 +103,7 @@ export class AlertBoard {
         item: a.item,
         severity: a.severity,
         reason: a.severity_reason,
+        category: a.category,
         status: a.status,
         count: a.count,
         seen: a.first_seen,
@@ -131,6 +133,7 @@ export class AlertBoard {
           item: m.item,
           severity: m.severity,
           reason: m.reason,
+          category: m.category ?? 'deviation',
           status: 'open',
           count: 1,
           seen: m.at,

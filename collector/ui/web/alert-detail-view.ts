@@ -75,7 +75,14 @@ export class AlertDetailView implements View {
         h('h2', {}, `Alert ${a.id}: `, h('code', {}, a.item)),
         h('span', { class: `status status-${a.status}`, 'data-test': 'status' }, a.status),
       ),
-      h('p', { class: 'reason' }, a.severity_reason),
+      h(
+        'p',
+        { class: 'reason' },
+        a.category === 'review' ? h('span', { class: 'review-tag' }, 'review') : null,
+        a.category === 'review' ? ' ' : null,
+        a.severity_reason,
+        h('span', { class: 'muted' }, ` (rule ${a.severity_rule})`),
+      ),
       h(
         'dl',
         { class: 'facts' },

@@ -202,7 +202,7 @@ export class AlertsView implements View {
       h('td', {}, workloadLabel(a.workload)),
       h('td', {}, a.container),
       h('td', { class: 'item' }, a.item),
-      h('td', { class: 'reason' }, a.reason),
+      h('td', { class: 'reason' }, a.category === 'review' ? h('span', { class: 'review-tag', title: 'seen while learning; joins the baseline only when approved' }, 'review') : null, a.category === 'review' ? ' ' : null, a.reason),
       h('td', { class: 'num count' }, a.count),
       h('td', {}, h('span', { class: `status status-${a.status}` }, a.approved ? 'approved' : a.status)),
     );

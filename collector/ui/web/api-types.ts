@@ -9,6 +9,7 @@ export type Mode = (typeof MODES)[number];
 export const STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof STATUSES)[number];
 export type Role = 'viewer' | 'operator';
+export type AlertCategory = 'deviation' | 'review';
 
 export interface Session {
   readonly name: string;
@@ -36,6 +37,10 @@ export interface AlertJson {
   readonly status: AlertStatus;
   readonly severity: Severity;
   readonly severity_reason: string;
+  /** The severity rule that decided (rules/severity.yaml id, or `default`). */
+  readonly severity_rule: string;
+  /** `review`: a never-learn item seen while learning, waiting for approval. */
+  readonly category: AlertCategory;
   readonly count: number;
   readonly first_seen: string;
   readonly last_seen: string;
@@ -97,7 +102,7 @@ export interface AgentJson {
 
 /** A message of the stream (`/api/v1/stream`); every one has a type and a cursor. */
 export type StreamMessage =
-  | { readonly type: 'alert'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly container: string; readonly item: string; readonly severity: Severity; readonly reason: string }
+  | { readonly type: 'alert'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly container: string; readonly item: string; readonly severity: Severity; readonly reason: string; readonly category?: AlertCategory }
   | { readonly type: 'alert.updated'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly count: number; readonly status: AlertStatus; readonly approved?: boolean }
   | { readonly type: 'workload.mode'; readonly cursor: number; readonly at: string; readonly workload: string; readonly mode: Mode; readonly previous: Mode; readonly actor: string }
   | { readonly type: 'agent.status'; readonly cursor: number; readonly at: string; readonly agent: string; readonly node: string; readonly connected: boolean }
