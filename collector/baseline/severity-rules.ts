@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { peerScope } from '../../agent/model/peer.js';
 import { PACKAGE_ROOT } from '../../agent/version.js';
 import { SEVERITIES, type Severity } from './severity.js';
 
@@ -149,21 +150,6 @@ function matches(c: CompiledRule, i: RatingInput): boolean {
   if (c.ports && (i.port === null || i.port === undefined || !c.ports.has(i.port))) return false;
   if (m.peer !== undefined && (i.peer === null || i.peer === undefined || peerScope(i.peer) !== m.peer)) return false;
   return true;
-}
-
-/** Whether a peer (IP or DNS name) is inside private address space or the cluster. */
-export function peerScope(peer: string): 'private' | 'public' {
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(peer);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    const priv = a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254);
-    return priv ? 'private' : 'public';
-  }
-  if (peer.includes(':')) {
-    const p = peer.toLowerCase();
-    return p === '::1' || /^f[cd][0-9a-f]{2}:/.test(p) || /^fe[89ab][0-9a-f]:/.test(p) ? 'private' : 'public';
-  }
-  return /\.(svc|cluster\.local|local|internal)$/.test(peer.toLowerCase()) || !peer.includes('.') ? 'private' : 'public';
 }
 
 /** Parses and checks one rules file. */

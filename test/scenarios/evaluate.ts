@@ -3,16 +3,18 @@
 // the event's time, so windows open and lock as they would; then each alert is traced back to
 // the observation that opened it and scored against its label.
 //
-// Profiles compare detection settings on the same data: "exe-only" is Vigil before the
-// severity-rules work (every item seen while learning is learned), "rules" adds the never-learn
-// rules of rules/severity.yaml (review alerts). Used by `npm run evaluate` (prints the table)
-// and by scenario-evaluation.test.ts (asserts it).
+// Profiles compare detection settings on the same data, each adding one change of the
+// detection issue: "before" (exact peer addresses in network items, everything seen while
+// learning is learned), "peer-names" (outbound peers by DNS name or public network, see
+// agent/model/peer.ts), "never-learn" (plus the never-learn rules of rules/severity.yaml).
+// Used by `npm run evaluate` (prints the table) and by scenario-evaluation.test.ts (asserts it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { workloadKey } from '../../agent/model/identity.js';
 import { itemKey } from '../../agent/model/item-key.js';
+import type { Observation } from '../../agent/model/observation.js';
 import { BaselineService } from '../../collector/baseline/baseline-service.js';
 import { SeverityRules } from '../../collector/baseline/severity-rules.js';
 import { CollectorStore } from '../../collector/store/collector-store.js';
@@ -24,14 +26,24 @@ export interface Profile {
   readonly name: string;
   readonly description: string;
   readonly rules: SeverityRules;
+  /** How an observation becomes a baseline item (the agent's itemKey, or an older one). */
+  readonly itemKey: (obs: Observation) => string;
 }
 
-/** The two settings compared: before and after the never-learn rules. */
+/** Item keys as they were before peers were named: the exact peer address. */
+function exactPeerKey(obs: Observation): string {
+  if (obs.type === 'network' && obs.network.direction === 'outbound') return `out:${obs.network.protocol}:${obs.network.peer}:${obs.network.port ?? 0}`;
+  return itemKey(obs);
+}
+
+/** The settings compared, each adding one change to the one before. */
 export function profiles(): Profile[] {
   const rules = SeverityRules.builtIn();
+  const learnAll = new SeverityRules(rules.rules.map((r) => ({ ...r, neverLearn: false })));
   return [
-    { name: 'exe-only', description: 'exe and network baselines; everything seen while learning is learned (before)', rules: new SeverityRules(rules.rules.map((r) => ({ ...r, neverLearn: false }))) },
-    { name: 'rules', description: 'the same plus the never-learn rules of rules/severity.yaml (review alerts)', rules },
+    { name: 'before', description: 'exact peer addresses; everything seen while learning is learned', rules: learnAll, itemKey: exactPeerKey },
+    { name: 'peer-names', description: 'outbound peers by DNS name or public network', rules: learnAll, itemKey },
+    { name: 'never-learn', description: 'plus the never-learn rules of rules/severity.yaml (review alerts)', rules, itemKey },
   ];
 }
 
@@ -82,7 +94,7 @@ export function evaluate(profile: Profile, scenario: readonly LabelledObservatio
     for (let i = 0; i < scenario.length; i += BATCH) {
       const chunk = scenario.slice(i, i + BATCH);
       const reports = chunk.map(({ observation: obs, label }, j) => {
-        const key = itemKey(obs);
+        const key = profile.itemKey(obs);
         // The opening observation of an alert has the alert's first-seen time.
         labels.set(`${workloadKey(obs.workload)}\u0000${obs.container}\u0000${key}\u0000${obs.timeNs}`, label);
         return { seq: i + j + 1, observation: observationToWire(obs, key) };

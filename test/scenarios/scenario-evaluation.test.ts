@@ -5,21 +5,29 @@ import { evaluate, formatTable, profiles, type Evaluation } from './evaluate.js'
 import { loadScenario } from './load.js';
 
 const scenario = loadScenario();
-const [before, after] = profiles().map((p) => evaluate(p, scenario)) as [Evaluation, Evaluation];
+const [before, peerNames, after] = profiles().map((p) => evaluate(p, scenario)) as [Evaluation, Evaluation, Evaluation];
 const caught = (e: Evaluation): string[] => e.attacks.filter((a) => a.caught).map((a) => a.attack);
 
 t.test('with the never-learn rules every attack is caught, including the one hidden in the learning window', async (t) => {
   t.same(caught(after).sort(), ['apt-nmap-postgres', 'lateral-ncat-fluent-bit', 'learning-window-implant', 'miner-worker', 'reverse-shell-api', 'sa-token-redis', 'webshell-storefront']);
   t.match(after.attacks.find((a) => a.attack === 'learning-window-implant'), { caught: true, worst: 'critical exe:/tmp/.kworker' });
-  t.notOk(caught(before).includes('learning-window-implant'), 'learning everything seen in the window learns the implant too');
-  t.equal(caught(before).length, 6);
-  t.ok(after.learnedItems < before.learnedItems, 'the implant’s items were held back for review, not learned');
+  for (const e of [before, peerNames]) {
+    t.notOk(caught(e).includes('learning-window-implant'), `${e.profile}: learning everything seen in the window learns the implant too`);
+    t.equal(caught(e).length, 6);
+  }
+  t.ok(after.learnedItems < peerNames.learnedItems, 'the implant’s items were held back for review, not learned');
 });
 
 t.test('noise on the normal part stays where it was measured', async (t) => {
   t.equal(before.normal.deviation, 9);
-  t.equal(after.normal.deviation, 9, 'the rules add no deviation alerts');
+  t.same(
+    before.normal.alerts.filter((a) => a.workload === 'prod/shop/CronJob/backup').map((a) => a.item.split(':')[2]),
+    ['67.220.245.3', '52.218.48.10', '52.218.105.91', '3.5.66.190'],
+    'exact addresses: each new S3 and STS address of the nightly backup is a deviation',
+  );
+  t.equal(peerNames.normal.deviation, 5, 'named peers and public networks remove them');
+  t.equal(after.normal.deviation, 5, 'the never-learn rules add no deviation alerts');
   t.equal(after.normal.review, 1, 'one legitimate never-learn tool (a synthetic probe’s curl) waits for review');
   t.match(after.normal.alerts.find((a) => a.category === 'review'), { workload: 'prod/monitoring/Pod/synthetic-probe', item: 'exe:/usr/bin/curl' });
-  t.match(formatTable([before, after]), /\| attacks caught \| 6 \/ 7 \| 7 \/ 7 \|/);
+  t.match(formatTable([before, peerNames, after]), /\| attacks caught \| 6 \/ 7 \| 6 \/ 7 \| 7 \/ 7 \|/);
 });

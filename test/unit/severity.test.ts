@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { atLeast } from '../../collector/baseline/severity.js';
-import { parseSeverityRules, peerScope, SeverityRules, SeverityRulesError, type RatingInput } from '../../collector/baseline/severity-rules.js';
+import { parseSeverityRules, SeverityRules, SeverityRulesError, type RatingInput } from '../../collector/baseline/severity-rules.js';
 
 const rules = SeverityRules.builtIn();
 const proc = (exe: string | null, more: Partial<RatingInput> = {}): RatingInput => ({ type: 'process', exe, ...more });
@@ -46,27 +46,6 @@ t.test('built-in network rules', async (t) => {
   t.match(rules.rate({ type: 'network', direction: 'outbound', peer: null, port: null }), { severity: 'medium', rule: 'default' });
   t.same(atLeast('high'), ['high', 'critical']);
   t.same(atLeast('low'), ['low', 'medium', 'high', 'critical']);
-});
-
-t.test('peer scope', async (t) => {
-  const scopes = ['10.1.2.3', '172.16.0.1', '172.32.0.1', '192.168.1.1', '100.64.0.1', '127.0.0.1', '169.254.169.254', '8.8.8.8', 'fd00::1', 'fe80::1', '::1', '2001:db8::1', 'redis', 'db.shop.svc', 'example.com'].map((p) => `${p}=${peerScope(p)}`);
-  t.same(scopes, [
-    '10.1.2.3=private',
-    '172.16.0.1=private',
-    '172.32.0.1=public',
-    '192.168.1.1=private',
-    '100.64.0.1=private',
-    '127.0.0.1=private',
-    '169.254.169.254=private',
-    '8.8.8.8=public',
-    'fd00::1=private',
-    'fe80::1=private',
-    '::1=private',
-    '2001:db8::1=public',
-    'redis=private',
-    'db.shop.svc=private',
-    'example.com=public',
-  ]);
 });
 
 t.test('user rules go first and replace built-in rules of the same id', async (t) => {
