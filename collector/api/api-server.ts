@@ -16,6 +16,8 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { ApiQueries } from '../store/api-queries.js';
 import { VIGIL_VERSION } from '../../agent/version.js';
 import { UiAssets, type UiAssetsMissing } from './ui-assets.js';
+import { generateNetworkPolicy, toYaml as networkPolicyYaml, type NetworkPolicyResult } from '../baseline/network-policy.js';
+import type { WorkloadKind } from '../../agent/model/identity.js';
 
 export interface ApiDeps {
   readonly service: BaselineService;
@@ -304,6 +306,42 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
       };
       if (q.format === 'yaml') return reply.type('application/yaml').send(stringifyYaml(doc));
       return doc;
+    },
+  );
+  app.get(
+    '/api/v1/workloads/:namespace/:kind/:name/network-policy',
+    {
+      schema: {
+        params: workloadParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            cluster: { type: 'string' },
+            format: { type: 'string', enum: ['json', 'yaml'], default: 'json' },
+            selector: { type: 'string', pattern: '^[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*(,[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*)*$' },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as { cluster?: string; format: 'json' | 'yaml'; selector?: string };
+      const w = deps.queries.getWorkload(workloadKey(req.params as { namespace: string; kind: string; name: string }, q.cluster));
+      if (!w) throw new ApiError(404, 'the workload went away');
+      const matchLabels = q.selector === undefined ? undefined : Object.fromEntries(q.selector.split(',').map((pair) => pair.split('=', 2) as [string, string]));
+      let result: NetworkPolicyResult;
+      try {
+        result = generateNetworkPolicy({
+          workload: { cluster: String(w.cluster), namespace: String(w.namespace), kind: String(w.kind) as WorkloadKind, name: String(w.name) },
+          items: w.baseline.map((i) => ({ container: String(i.container), item: String(i.item) })),
+          matchLabels,
+          generatedAt: new Date(deps.now()),
+        });
+      } catch (err) {
+        throw new ApiError(409, (err as Error).message);
+      }
+      if (q.format === 'yaml') return reply.type('application/yaml').send(networkPolicyYaml(result));
+      return result;
     },
   );
   app.put(

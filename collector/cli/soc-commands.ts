@@ -139,19 +139,25 @@ export function socCommands(): Command[] {
       });
     });
 
-  const baseline = new Command('baseline').summary('export, import or diff a workload baseline');
-  withConnection(baseline.command('export'))
-    .argument('<workload>', 'NAMESPACE/KIND/NAME')
-    .addOption(new Option('--format <format>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
-    .option('--output <file>', 'write here instead of stdout')
-    .action(async (ref: string, flags: ClientFlags & { format: string; output?: string }) => {
-      await run(async () => {
-        const doc = await client(flags).request<unknown>('GET', `/api/v1/workloads/${workloadPath(ref)}/baseline?format=${flags.format}`);
-        const text = typeof doc === 'string' ? doc : `${JSON.stringify(doc, null, 2)}\n`;
-        if (flags.output) writeFileSync(flags.output, text);
-        else process.stdout.write(text);
+  const baseline = new Command('baseline').summary('export, import or diff a workload baseline; its NetworkPolicy');
+  const exporter = (name: 'export' | 'network-policy', description: string, path: (flags: { selector?: string }) => string): Command =>
+    withConnection(baseline.command(name))
+      .description(description)
+      .argument('<workload>', 'NAMESPACE/KIND/NAME')
+      .addOption(new Option('--format <format>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
+      .option('--output <file>', 'write here instead of stdout')
+      .action(async (ref: string, flags: ClientFlags & { format: string; output?: string; selector?: string }) => {
+        await run(async () => {
+          const doc = await client(flags).request<unknown>('GET', `/api/v1/workloads/${workloadPath(ref)}/${path(flags)}format=${flags.format}`);
+          const text = typeof doc === 'string' ? doc : `${JSON.stringify(doc, null, 2)}\n`;
+          if (flags.output) writeFileSync(flags.output, text);
+          else process.stdout.write(text);
+        });
       });
-    });
+  exporter('export', 'the baseline as a file, to edit and import', () => 'baseline?');
+  exporter('network-policy', 'a Kubernetes NetworkPolicy (ingress and egress) from the learned network baseline; review before applying', (f) =>
+    `network-policy?${f.selector ? `selector=${encodeURIComponent(f.selector)}&` : ''}`,
+  ).option('--selector <labels>', "the workload's pod labels, e.g. app=web,tier=front (default: a placeholder app.kubernetes.io/name=NAME, flagged in the output)");
   for (const name of ['import', 'diff'] as const) {
     withConnection(baseline.command(name))
       .description(name === 'import' ? 'make the baseline exactly the file (YAML or JSON); --dry-run shows the difference' : 'show how a file differs from the baseline (nothing changes)')

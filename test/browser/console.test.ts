@@ -148,6 +148,10 @@ t.test('workloads: the mode toggle reaches the collector; the window shows its t
   await page.click('a:text("billing/Deployment/api")');
   await page.waitForSelector('table.baseline tr[data-item="exe:/bin/b"]');
   t.match(await page.textContent('table.baseline tr[data-item="exe:/bin/b"]'), /app.*exe:\/bin\/b.*process.*learned.*2026-11-20.*node-a/);
+  await page.click('button[data-action=network-policy]');
+  await page.waitForSelector('[data-test=network-policy]');
+  t.match(await page.textContent('[data-test=network-policy]'), /kind: NetworkPolicy[\s\S]*namespace: billing/, 'the generated NetworkPolicy is shown');
+  t.match(await page.getAttribute('section.policy a[download]', 'href'), /^blob:/, 'and offered for download');
   await page.selectOption('select[name=extend-by]', '1h');
   await page.click('button[data-action=extend]');
   await page.waitForFunction(() => /^1 h left$/.test(document.querySelector('.progress-label')?.textContent ?? ''));

@@ -1,5 +1,7 @@
 import t from 'tap';
 import { vigil } from '../../proto/gen/vigil.js';
+import { validateWithModel } from '../deploy/helpers/schema.js';
+import type { JsonObject } from '../support/kustomize.js';
 import { AGENT_TOKEN, apiFixture, lockedWithAlerts, OPERATOR, T0, MS, VIEWER } from '../support/api-fixture.js';
 
 t.test('authentication and roles', async (t) => {
@@ -202,4 +204,29 @@ t.test('never-learn items seen while learning raise review alerts instead of joi
   f.collector.service?.lockDue();
   await f.observe([{ exe: '/usr/bin/wget', at: T0 + 62_000n * MS }]);
   t.match((await f.call('GET', '/api/v1/alerts/3')).body, { category: 'deviation', severity: 'high', severity_rule: 'download-or-network-tool', severity_reason: 'a download or network tool' });
+});
+
+t.test('a NetworkPolicy from the learned network baseline, valid for the Kubernetes API', async (t) => {
+  const f = await apiFixture(t);
+  await f.observe([{ exe: '/bin/a' }, { exe: '/bin/b', namespace: '' }]);
+  const items = ['out:udp:10.96.0.10:53', 'out:tcp:10.244.2.9:5432', 'out:tcp:52.218.61.0/24:443', 'out:tcp:s3.eu-west-1.amazonaws.com:443', 'in:tcp:8080'];
+  t.equal((await f.call('POST', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: items.map((item) => ({ container: 'app', item })) } })).status, 200);
+
+  const res = await f.call('GET', '/api/v1/workloads/shop/Deployment/web/network-policy?selector=app=web,tier=front');
+  t.equal(res.status, 200);
+  const policy = res.body.policy as JsonObject & { spec: { podSelector: unknown; policyTypes: string[]; egress: Array<{ to?: Array<{ ipBlock?: { cidr: string } }> }>; ingress: Array<{ ports: unknown[] }> } };
+  t.equal(await validateWithModel(policy), null, 'kubernetes-models accepts it');
+  t.match(policy, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'vigil-web', namespace: 'shop' } });
+  t.same(policy.spec.podSelector, { matchLabels: { app: 'web', tier: 'front' } }, 'the selector given');
+  t.same(policy.spec.policyTypes, ['Ingress', 'Egress']);
+  const cidrs = policy.spec.egress.flatMap((r) => r.to ?? []).flatMap((p) => (p.ipBlock ? [p.ipBlock.cidr] : []));
+  t.same(cidrs.sort(), ['10.244.2.9/32', '10.96.0.10/32', '52.218.61.0/24'], 'learned peers as IP blocks');
+  t.same(policy.spec.ingress, [{ ports: [{ protocol: 'TCP', port: 8080 }] }], 'the learned listening port');
+  t.match(res.body.warnings, [/s3\.eu-west-1\.amazonaws\.com/], 'a DNS-name peer cannot be expressed: said, not dropped');
+
+  const yaml = await fetch(`${f.base}/api/v1/workloads/shop/Deployment/web/network-policy?format=yaml`, { headers: { Authorization: `Bearer ${VIEWER}` } });
+  t.equal(yaml.headers.get('content-type'), 'application/yaml');
+  t.match(await yaml.text(), /kind: NetworkPolicy[\s\S]*PLACEHOLDER/, 'a viewer gets the YAML; without a selector the placeholder is flagged');
+  t.match(await f.call('GET', '/api/v1/workloads/shop/Deployment/web/network-policy?selector=no%20spaces'), { status: 400 });
+  t.match(await f.call('GET', '/api/v1/workloads/_/Deployment/web/network-policy'), { status: 409, body: { error: /a NetworkPolicy applies to Kubernetes pods/ } });
 });

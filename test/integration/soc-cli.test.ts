@@ -45,6 +45,11 @@ t.test('alerts list, workloads list, mode, approve, baseline export/diff/import'
   const imported = await runVigil(['baseline', 'import', 'shop/Deployment/web', exported], { env });
   t.equal(imported.stdout, '+ app exe:/usr/bin/wget\n- app exe:/usr/bin/curl\nadded 1, removed 1, unchanged 1\n');
 
+  await f.call('POST', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: [{ container: 'app', item: 'in:tcp:8080' }] } });
+  const policy = await runVigil(['baseline', 'network-policy', 'shop/Deployment/web', '--selector', 'app=web'], { env: { ...env, VIGIL_TOKEN: VIEWER } });
+  t.equal(policy.code, 0, policy.stderr);
+  t.match(policy.stdout, /kind: NetworkPolicy[\s\S]*name: vigil-web[\s\S]*matchLabels:\n\s+app: web[\s\S]*port: 8080/, 'a viewer exports the NetworkPolicy as YAML');
+  t.notMatch(policy.stdout, /PLACEHOLDER/, 'with --selector there is no placeholder');
   const mode = await runVigil(['mode', 'shop/Deployment/web', 'disabled'], { env });
   t.equal(mode.stdout, 'test/shop/Deployment/web is now disabled\n');
   const viewer = await runVigil(['mode', 'shop/Deployment/web', 'learning'], { env: { ...env, VIGIL_TOKEN: VIEWER } });

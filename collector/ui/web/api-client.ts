@@ -17,6 +17,11 @@ export class ApiClient {
   constructor(readonly token: string) {}
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return JSON.parse(await this.requestText(method, path, body)) as T;
+  }
+
+  /** The answer as text (YAML exports), or an ApiRequestError with the collector's message. */
+  async requestText(method: string, path: string, body?: unknown): Promise<string> {
     let res: Response;
     try {
       res = await fetch(path, {
@@ -38,7 +43,7 @@ export class ApiClient {
       }
       throw new ApiRequestError(message, res.status);
     }
-    return JSON.parse(text) as T;
+    return text;
   }
 
   get<T>(path: string): Promise<T> {

@@ -13,6 +13,9 @@ export class WorkloadView implements View {
   private workload: WorkloadJson | null = null;
   private bar: HTMLElement | null = null;
   private confirmingRelearn = false;
+  /** The generated NetworkPolicy, once asked for (kept across redraws). */
+  private policyYaml: string | null = null;
+  private policyUrl: string | null = null;
   private disposed = false;
 
   constructor(
@@ -94,7 +97,21 @@ export class WorkloadView implements View {
         h('dt', {}, 'Locked'),
         h('dd', {}, w.locked_at ? `${formatTime(w.locked_at)} by ${w.locked_by ?? 'unknown'}` : '—'),
       ),
-      h('div', { class: 'actions' }, relearn),
+      h(
+        'div',
+        { class: 'actions' },
+        relearn,
+        h('button', { type: 'button', 'data-action': 'network-policy', onclick: () => void this.showPolicy(w) }, 'NetworkPolicy'),
+      ),
+      this.policyYaml === null
+        ? null
+        : h(
+            'section',
+            { class: 'policy', 'aria-label': 'generated NetworkPolicy' },
+            h('h3', {}, 'NetworkPolicy from the learned network baseline (review before applying) '),
+            this.policyUrl ? h('a', { href: this.policyUrl, download: `vigil-${w.name}-networkpolicy.yaml` }, 'Download YAML') : null,
+            h('pre', { class: 'yaml', 'data-test': 'network-policy' }, this.policyYaml),
+          ),
       h('h3', {}, `Baseline: ${items.length} item${items.length === 1 ? '' : 's'} (${counts.learned} learned, ${counts.approved} approved, ${counts.manual} manual)`),
       items.length === 0
         ? h('p', { class: 'empty' }, w.mode === 'learning' ? 'Nothing learned yet; items appear as the workload runs.' : 'The baseline is empty: every process or connection is a deviation.')
@@ -123,6 +140,19 @@ export class WorkloadView implements View {
     );
   }
 
+  private async showPolicy(w: WorkloadJson): Promise<void> {
+    try {
+      const yaml = await this.ctx.api.requestText('GET', workloadApiPath(w, '/network-policy').replace('?', '?format=yaml&'));
+      if (this.disposed) return;
+      this.policyYaml = yaml;
+      if (this.policyUrl) URL.revokeObjectURL(this.policyUrl);
+      this.policyUrl = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
+      this.draw(w);
+    } catch (err) {
+      this.ctx.notify(`cannot generate a NetworkPolicy: ${(err as Error).message}`, 'error');
+    }
+  }
+
   tick(): void {
     if (this.workload && this.bar) this.bar.replaceWith((this.bar = windowCell(this.workload, this.ctx.now())));
   }
@@ -134,5 +164,6 @@ export class WorkloadView implements View {
 
   dispose(): void {
     this.disposed = true;
+    if (this.policyUrl) URL.revokeObjectURL(this.policyUrl);
   }
 }
