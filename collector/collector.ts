@@ -40,6 +40,8 @@ export interface CollectorConfig {
   readonly demo?: boolean;
   /** Severity and never-learn rules (default: rules/severity.yaml). */
   readonly rules?: SeverityRules;
+  /** A new image digest in a locked workload learns its novel items this long (0: off). */
+  readonly imageReviewMs?: number;
 }
 
 export class Collector {
@@ -66,7 +68,7 @@ export class Collector {
       this.log.info({ db: c.dbFile, from: opened.migratedFrom, to: opened.version }, 'database schema migrated');
     }
     const store = new CollectorStore(opened.db);
-    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now, rules: c.rules }, this.log);
+    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now, rules: c.rules, imageReviewMs: c.imageReviewMs }, this.log);
     this.service = service;
     service.on('locked', () => this.metrics.windowsLocked.inc());
     service.load();

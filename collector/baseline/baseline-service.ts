@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { workloadKey, type WorkloadId, type WorkloadKind } from '../../agent/model/identity.js';
 import type { vigil } from '../../proto/gen/vigil.js';
+import { formatRfc3339Ns } from '../../agent/falco/event.js';
 import {
   modeValue,
   nsFromTimestamp,
@@ -30,6 +31,12 @@ export interface BaselineOptions {
   readonly now: () => number;
   /** Severity and never-learn rules (default: rules/severity.yaml alone). */
   readonly rules?: SeverityRules;
+  /**
+   * Image-aware baselines: when a locked workload's container shows an image digest it never
+   * had, novel items with that digest are learned for this long (a rollout's review window).
+   * 0 or absent: off, every novel item after the lock is a deviation.
+   */
+  readonly imageReviewMs?: number;
 }
 
 interface WorkloadState {
@@ -44,6 +51,8 @@ interface WorkloadState {
   windowMs: number | null;
   /** `${container}\0${itemKey}` */
   readonly items: Set<string>;
+  /** container → image digest → until when its novel items are learned (null: no window). */
+  readonly images: Map<string, Map<string, bigint | null>>;
 }
 
 export interface WorkloadChange {
@@ -123,11 +132,19 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         lockedAtNs: row.locked_at_ns,
         windowMs: row.window_ms,
         items: new Set(),
+        images: new Map(),
       };
       this.byKey.set(row.key, state);
       byId.set(row.id, state);
     }
     for (const item of this.store.loadBaseline()) byId.get(item.workload_id)?.items.add(itemId(item.container, item.item_key));
+    for (const image of this.store.loadImages()) {
+      const w = byId.get(image.workloadId);
+      if (!w) continue;
+      const digests = w.images.get(image.container) ?? new Map<string, bigint | null>();
+      digests.set(image.imageDigest, image.reviewUntilNs);
+      w.images.set(image.container, digests);
+    }
     this.log.info({ workloads: this.byKey.size }, 'loaded workloads and baselines');
     this.applyOverrides();
     this.lockDue();
@@ -433,7 +450,11 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     }
     const w = this.workloadFor(obs.workload, timeNs, nowMs, created);
     const id = itemId(obs.container, obs.itemKey);
-    let decision = decide(this.modeAtTime(w, timeNs), w.items.has(id));
+    const mode = this.modeAtTime(w, timeNs);
+    const inImageReview = this.noteImage(w, obs.container, obs.imageDigest, timeNs, mode, nowMs, streamSeqs);
+    let decision = decide(mode, w.items.has(id));
+    // A rollout's new image: what it brings is learned while its review window lasts.
+    if (decision === 'alert' && inImageReview) decision = 'learn';
     const evidence = JSON.stringify(evidenceOf(obs));
     const rating = decision === 'learn' || decision === 'alert' ? this.rules.rate(ratingInput(obs)) : null;
     // A never-learn item seen while learning waits for an operator instead of joining the baseline.
@@ -496,6 +517,33 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     }
   }
 
+  /**
+   * Records the container's image digest; true when the event falls in the review window a new
+   * digest opened after the lock. Only a change of image opens one (a container's first image is
+   * part of its learning, a new container is not a rollout).
+   */
+  private noteImage(w: WorkloadState, container: string, digest: string | null, timeNs: bigint, mode: ModeName, nowMs: number, streamSeqs: number[]): boolean {
+    if (!digest) return false;
+    const digests = w.images.get(container) ?? new Map<string, bigint | null>();
+    if (digests.has(digest)) {
+      const until = digests.get(digest) ?? null;
+      return until !== null && timeNs < until;
+    }
+    const reviewMs = this.opts.imageReviewMs ?? 0;
+    const rollout = digests.size > 0 && mode === 'detecting';
+    const until = rollout && reviewMs > 0 ? timeNs + BigInt(reviewMs) * 1_000_000n : null;
+    digests.set(digest, until);
+    w.images.set(container, digests);
+    this.store.insertImage({ workloadId: w.id, container, imageDigest: digest, firstSeenNs: timeNs, reviewUntilNs: until });
+    if (rollout) {
+      const detail = { container, image_digest: digest, review_until: until === null ? null : formatRfc3339Ns(until) };
+      this.store.audit('system', 'new_image', w.key, detail, nowMs);
+      streamSeqs.push(this.store.appendStream('workload.image', { workload: w.key, ...detail }, nowMs));
+      this.log.info({ workload: w.key, container, imageDigest: digest, reviewUntil: until?.toString() ?? null }, 'a new image in a locked workload');
+    }
+    return until !== null && timeNs < until;
+  }
+
   private applyRepeat(r: vigil.v1.IRepeatCount, nowMs: number, counts: BatchOutcome['counts'], streamSeqs: number[]): void {
     const w = this.byKey.get(workloadKey(workloadFromWire(r.workload)));
     const active = w ? this.store.activeAlert(w.id, r.container ?? '', r.item_key ?? '') : undefined;
@@ -554,6 +602,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       lockedAtNs: null,
       windowMs,
       items: new Set(),
+      images: new Map(),
     };
     if (windowMs !== null) this.store.setWindowLength(dbId, windowMs);
     this.byKey.set(key, state);

@@ -22,6 +22,7 @@ export interface CollectorFlags extends LogOptions {
   apiTokenFile?: string;
   allowedOrigin: string[];
   severityRules: string[];
+  imageReviewWindow: string;
   tlsCert?: string;
   tlsKey?: string;
   agentCa?: string;
@@ -62,6 +63,11 @@ export function collectorCommand(): Command {
         .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').map((f) => f.trim()).filter((f) => f !== '')])
         .default([] as string[])
         .env('VIGIL_SEVERITY_RULES'),
+    )
+    .addOption(
+      new Option('--image-review-window <duration>', 'after a rollout brings a new image digest to a locked workload, learn what that container does new for this long (0s: off)')
+        .default('0s')
+        .env('VIGIL_IMAGE_REVIEW_WINDOW'),
     )
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
@@ -149,6 +155,7 @@ export function collectorConfigFromFlags(
     config: {
       windowOverrides,
       rules,
+      imageReviewMs: parseDuration('--image-review-window', flags.imageReviewWindow),
       dbFile: flags.db,
       grpcListen: flags.grpcListen,
       grpcTls: gatewayTls(flags),

@@ -53,6 +53,7 @@ export class ApiQueries {
   private readonly workloadsAll: Statement;
   private readonly workloadOne: Statement;
   private readonly itemsOf: Statement;
+  private readonly imagesOf: Statement;
   private readonly agentsAll: Statement;
   private readonly auditPage: Statement;
   private readonly streamPage: Statement;
@@ -69,6 +70,7 @@ export class ApiQueries {
       .safeIntegers(true);
     this.workloadOne = db.prepare('SELECT * FROM workloads WHERE key = ?').safeIntegers(true);
     this.itemsOf = db.prepare('SELECT * FROM baseline_items WHERE workload_id = ? ORDER BY container, item_key').safeIntegers(true);
+    this.imagesOf = db.prepare('SELECT * FROM workload_images WHERE workload_id = ? ORDER BY container, first_seen_ns').safeIntegers(true);
     this.agentsAll = db.prepare('SELECT * FROM agents ORDER BY node');
     this.auditPage = db.prepare('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?');
     this.streamPage = db.prepare('SELECT * FROM stream WHERE seq > ? ORDER BY seq LIMIT ?');
@@ -114,7 +116,13 @@ export class ApiQueries {
       added_by: i.added_by,
       image_digest: i.image_digest,
     }));
-    return { ...workloadJson(r), baseline };
+    const images = (this.imagesOf.all(r.id) as Array<Record<string, unknown>>).map((i) => ({
+      container: i.container,
+      image_digest: i.image_digest,
+      first_seen: time(i.first_seen_ns),
+      review_until: i.review_until_ns === null ? null : time(i.review_until_ns),
+    }));
+    return { ...workloadJson(r), baseline, images };
   }
 
   listAgents(nowMs: number): Array<Record<string, unknown>> {

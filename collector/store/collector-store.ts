@@ -59,6 +59,16 @@ export interface NewAlert {
   category: 'deviation' | 'review';
 }
 
+/** An image digest first seen in a workload's container. */
+export interface ImageRow {
+  workloadId: number;
+  container: string;
+  imageDigest: string;
+  firstSeenNs: bigint;
+  /** Novel items with this digest are learned until then (a rollout's review window); null: none. */
+  reviewUntilNs: bigint | null;
+}
+
 export interface AlertRow {
   id: number;
   workloadId: number;
@@ -122,6 +132,8 @@ export class CollectorStore {
       deleteBaseline: p('DELETE FROM baseline_items WHERE workload_id = ?'),
       deleteItem: p('DELETE FROM baseline_items WHERE workload_id = ? AND container = ? AND item_key = ?'),
       audit: p('INSERT INTO audit (at_ms, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)'),
+      images: p('SELECT workload_id, container, image_digest, first_seen_ns, review_until_ns FROM workload_images').safeIntegers(true),
+      insertImage: p('INSERT OR IGNORE INTO workload_images (workload_id, container, image_digest, first_seen_ns, review_until_ns) VALUES (?, ?, ?, ?, ?)'),
     };
   }
 
@@ -170,6 +182,20 @@ export class CollectorStore {
       fromNs: r.from_ns,
       mode: r.mode,
     }));
+  }
+
+  loadImages(): ImageRow[] {
+    return (this.s.images?.all() as Array<{ workload_id: bigint; container: string; image_digest: string; first_seen_ns: bigint; review_until_ns: bigint | null }>).map((r) => ({
+      workloadId: Number(r.workload_id),
+      container: r.container,
+      imageDigest: r.image_digest,
+      firstSeenNs: r.first_seen_ns,
+      reviewUntilNs: r.review_until_ns,
+    }));
+  }
+
+  insertImage(i: ImageRow): void {
+    this.s.insertImage?.run(i.workloadId, i.container, i.imageDigest, i.firstSeenNs, i.reviewUntilNs);
   }
 
   loadBaseline(): Array<{ workload_id: number; container: string; item_key: string }> {

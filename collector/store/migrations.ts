@@ -112,4 +112,18 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE alerts ADD COLUMN category TEXT NOT NULL DEFAULT 'deviation' CHECK (category IN ('deviation', 'review'));
   ALTER TABLE alerts ADD COLUMN severity_rule TEXT NOT NULL DEFAULT '';
   `,
+  // 4: image digests seen per workload container (image-aware baselines): when each was first
+  // seen, and until when novel items with it are learned after a rollout (null: no review window).
+  `
+  CREATE TABLE workload_images (
+    workload_id    INTEGER NOT NULL REFERENCES workloads(id),
+    container      TEXT NOT NULL,
+    image_digest   TEXT NOT NULL,
+    first_seen_ns  INTEGER NOT NULL,
+    review_until_ns INTEGER,
+    PRIMARY KEY (workload_id, container, image_digest)
+  ) STRICT;
+  INSERT OR IGNORE INTO workload_images (workload_id, container, image_digest, first_seen_ns)
+    SELECT workload_id, container, image_digest, MIN(first_seen_ns) FROM baseline_items WHERE image_digest != '' GROUP BY workload_id, container, image_digest;
+  `,
 ];

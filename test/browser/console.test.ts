@@ -148,6 +148,7 @@ t.test('workloads: the mode toggle reaches the collector; the window shows its t
   await page.click('a:text("billing/Deployment/api")');
   await page.waitForSelector('table.baseline tr[data-item="exe:/bin/b"]');
   t.match(await page.textContent('table.baseline tr[data-item="exe:/bin/b"]'), /app.*exe:\/bin\/b.*process.*learned.*2026-11-20.*node-a/);
+  t.match(await page.textContent('table.images tr[data-digest="sha256:abc"]'), /app.*sha256:abc.*2026-11-20.*—/, 'the image digests the workload ran, in its history');
   await page.click('button[data-action=network-policy]');
   await page.waitForSelector('[data-test=network-policy]');
   t.match(await page.textContent('[data-test=network-policy]'), /kind: NetworkPolicy[\s\S]*namespace: billing/, 'the generated NetworkPolicy is shown');

@@ -230,3 +230,42 @@ t.test('a NetworkPolicy from the learned network baseline, valid for the Kuberne
   t.match(await f.call('GET', '/api/v1/workloads/shop/Deployment/web/network-policy?selector=no%20spaces'), { status: 400 });
   t.match(await f.call('GET', '/api/v1/workloads/_/Deployment/web/network-policy'), { status: 409, body: { error: /a NetworkPolicy applies to Kubernetes pods/ } });
 });
+
+t.test('image-aware baselines: a rollout’s new digest learns its new items for the review window only', async (t) => {
+  const f = await apiFixture(t, { imageReviewMs: 10 * 60_000 });
+  const at = (s: number): bigint => T0 + BigInt(s) * 1_000n * MS;
+  await f.observe([{ exe: '/app/server', imageDigest: 'sha256:v1', at: at(1) }]);
+  f.clock.now = Number(T0 / MS) + 61_000;
+  f.collector.service?.lockDue();
+  // The rollout: v2 brings a migration step. Inside its window it is learned; a shell is still never learned silently.
+  f.clock.now = Number(T0 / MS) + 120_000;
+  await f.observe([
+    { exe: '/app/server', imageDigest: 'sha256:v2', at: at(120) },
+    { exe: '/app/bin/migrate', imageDigest: 'sha256:v2', at: at(121) },
+    { exe: '/usr/bin/curl', imageDigest: 'sha256:v2', at: at(122) },
+  ]);
+  // Still v1 pods running: v1 opened no window, so their novel items are deviations.
+  await f.observe([{ exe: '/app/bin/debug', imageDigest: 'sha256:v1', at: at(123) }]);
+  // After the window: v2's novel items are deviations again.
+  await f.observe([{ exe: '/app/bin/late', imageDigest: 'sha256:v2', at: at(120 + 601) }]);
+
+  const w = (await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body as { baseline: Array<{ item: string; image_digest: string }>; images: unknown[] };
+  t.same(w.baseline.map((i) => `${i.item} ${i.image_digest}`), ['exe:/app/bin/migrate sha256:v2', 'exe:/app/server sha256:v1']);
+  t.same(w.images, [
+    { container: 'app', image_digest: 'sha256:v1', first_seen: '2026-11-20T09:00:01.000000000Z', review_until: null },
+    { container: 'app', image_digest: 'sha256:v2', first_seen: '2026-11-20T09:02:00.000000000Z', review_until: '2026-11-20T09:12:00.000000000Z' },
+  ], 'the new digest is in the workload’s history with its review window');
+  const alerts = ((await f.call('GET', '/api/v1/alerts')).body.alerts as Array<{ item: string; category: string }>).map((a) => `${a.item} ${a.category}`);
+  t.same(alerts, ['exe:/app/bin/late deviation', 'exe:/app/bin/debug deviation', 'exe:/usr/bin/curl review']);
+  const audit = (await f.call('GET', '/api/v1/audit')).body.entries as Array<{ action: string; actor: string; detail: unknown }>;
+  t.match(audit.find((e) => e.action === 'new_image'), { actor: 'system', detail: { container: 'app', image_digest: 'sha256:v2', review_until: '2026-11-20T09:12:00.000000000Z' } });
+});
+
+t.test('image-aware baselines are off by default: a new digest is recorded, its items are deviations', async (t) => {
+  const f = await apiFixture(t);
+  await lockedWithAlerts(f, ['/app/server'], []);
+  await f.observe([{ exe: '/app/bin/migrate', imageDigest: 'sha256:v2', at: T0 + 70_000n * MS }]);
+  const w = (await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body as { images: Array<{ image_digest: string; review_until: string | null }> };
+  t.same(w.images.map((i) => `${i.image_digest} ${String(i.review_until)}`), ['sha256:abc null', 'sha256:v2 null']);
+  t.match((await f.call('GET', '/api/v1/alerts')).body.alerts, [{ item: 'exe:/app/bin/migrate', category: 'deviation' }]);
+});

@@ -149,6 +149,7 @@ t.test('vigil collector: help, configuration errors, and a --dev run with a gene
     [['collector', '--agent-token-file', join(dir, 'missing-tokens')], /cannot read agent tokens from .*missing-tokens: ENOENT/],
     [['collector', '--dev', '--agent-ca', 'ca.crt'], /--agent-ca needs TLS/],
     [['collector', '--dev', '--baseline-window-for', 'web=5m'], /"web=5m" is not NAMESPACE\/KIND\/NAME=DURATION/],
+    [['collector', '--dev', '--image-review-window', 'soon'], /--image-review-window: "soon" is not a duration/],
     [['collector', '--dev', '--allowed-origin', 'https://vigil.example.com/'], /--allowed-origin: "https:\/\/vigil.example.com\/" is not an origin such as https:\/\/vigil.example.com \(no path, no trailing slash\)/],
   ];
   for (const [args, message] of cases) {

@@ -306,7 +306,7 @@ t.test('per-workload window overrides, at creation and for workloads still learn
   t.same(rows(dir, "SELECT mode, window_ms FROM workloads WHERE name = 'api'"), [{ mode: 'detecting', window_ms: 10_000 }], 'a new override shortens a window still open');
 });
 
-t.test('a database from the previous schema migrates: old alerts become deviations with no rule', async (t) => {
+t.test('a database from schema 2 migrates: old alerts become deviations with no rule; images come from the baseline', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-migrate-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'old.db');
@@ -315,10 +315,16 @@ t.test('a database from the previous schema migrates: old alerts become deviatio
   old.prepare("INSERT INTO workloads (key, cluster, namespace, kind, name, mode, created_ms) VALUES ('c/ns/Deployment/web', 'c', 'ns', 'Deployment', 'web', 'detecting', 1)").run();
   old.prepare(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns, count, node, evidence, created_ms, updated_ms, severity, severity_reason)
     VALUES (1, 'app', 'exe:/bin/x', 'process', 'open', 1, 1, 1, 'n', '{}', 1, 1, 'high', 'a shell')`).run();
+  const item = old.prepare(`INSERT INTO baseline_items (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence)
+    VALUES (1, 'app', ?, 'process', ?, 'n', 'learned', ?, '{}')`);
+  item.run('exe:/bin/a', 5, 'sha256:v1');
+  item.run('exe:/bin/b', 3, 'sha256:v1');
+  item.run('exe:/bin/c', 9, null);
   old.close();
   const opened = openDatabase(file);
   t.teardown(() => opened.db.close());
   t.same([opened.migratedFrom, opened.version], [2, MIGRATIONS.length]);
   t.match(opened.db.prepare('SELECT category, severity_rule, severity FROM alerts').get(), { category: 'deviation', severity_rule: '', severity: 'high' });
   t.throws(() => opened.db.prepare("UPDATE alerts SET category = 'other'").run(), /CHECK constraint failed/, 'the category is constrained');
+  t.same(opened.db.prepare('SELECT container, image_digest, first_seen_ns, review_until_ns FROM workload_images').all(), [{ container: 'app', image_digest: 'sha256:v1', first_seen_ns: 3, review_until_ns: null }], 'the images the baseline knows, first seen at its earliest item');
 });

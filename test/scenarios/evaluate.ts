@@ -6,7 +6,8 @@
 // Profiles compare detection settings on the same data, each adding one change of the
 // detection issue: "before" (exact peer addresses in network items, everything seen while
 // learning is learned), "peer-names" (outbound peers by DNS name or public network, see
-// agent/model/peer.ts), "never-learn" (plus the never-learn rules of rules/severity.yaml).
+// agent/model/peer.ts), "never-learn" (plus the never-learn rules of rules/severity.yaml),
+// "image-review" (plus a one-hour review window for a rollout's new image digest).
 // Used by `npm run evaluate` (prints the table) and by scenario-evaluation.test.ts (asserts it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,8 @@ export interface Profile {
   readonly rules: SeverityRules;
   /** How an observation becomes a baseline item (the agent's itemKey, or an older one). */
   readonly itemKey: (obs: Observation) => string;
+  /** --image-review-window (0: off, the default). */
+  readonly imageReviewMs?: number;
 }
 
 /** Item keys as they were before peers were named: the exact peer address. */
@@ -44,6 +47,7 @@ export function profiles(): Profile[] {
     { name: 'before', description: 'exact peer addresses; everything seen while learning is learned', rules: learnAll, itemKey: exactPeerKey },
     { name: 'peer-names', description: 'outbound peers by DNS name or public network', rules: learnAll, itemKey },
     { name: 'never-learn', description: 'plus the never-learn rules of rules/severity.yaml (review alerts)', rules, itemKey },
+    { name: 'image-review', description: 'plus --image-review-window 1h (off by default)', rules, itemKey, imageReviewMs: 3_600_000 },
   ];
 }
 
@@ -87,7 +91,7 @@ export function evaluate(profile: Profile, scenario: readonly LabelledObservatio
     // A measurement, not a deployment: no fsync per batch.
     db.pragma('synchronous = OFF');
     let clockMs = Number(SCENARIO_START_NS / 1_000_000n);
-    const service = new BaselineService(new CollectorStore(db), { defaultMode: 'learning', windowMs: WINDOW_MS, now: () => clockMs, rules: profile.rules }, pino({ level: 'silent' }));
+    const service = new BaselineService(new CollectorStore(db), { defaultMode: 'learning', windowMs: WINDOW_MS, now: () => clockMs, rules: profile.rules, imageReviewMs: profile.imageReviewMs }, pino({ level: 'silent' }));
     service.load();
     service.registerAgent({ agent_id: 'eval', node: 'eval', cluster: 'prod' });
     const labels = new Map<string, Label>();

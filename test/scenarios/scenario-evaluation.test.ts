@@ -5,7 +5,7 @@ import { evaluate, formatTable, profiles, type Evaluation } from './evaluate.js'
 import { loadScenario } from './load.js';
 
 const scenario = loadScenario();
-const [before, peerNames, after] = profiles().map((p) => evaluate(p, scenario)) as [Evaluation, Evaluation, Evaluation];
+const [before, peerNames, after, imageReview] = profiles().map((p) => evaluate(p, scenario)) as [Evaluation, Evaluation, Evaluation, Evaluation];
 const caught = (e: Evaluation): string[] => e.attacks.filter((a) => a.caught).map((a) => a.attack);
 
 t.test('with the never-learn rules every attack is caught, including the one hidden in the learning window', async (t) => {
@@ -29,5 +29,12 @@ t.test('noise on the normal part stays where it was measured', async (t) => {
   t.equal(after.normal.deviation, 5, 'the never-learn rules add no deviation alerts');
   t.equal(after.normal.review, 1, 'one legitimate never-learn tool (a synthetic probe’s curl) waits for review');
   t.match(after.normal.alerts.find((a) => a.category === 'review'), { workload: 'prod/monitoring/Pod/synthetic-probe', item: 'exe:/usr/bin/curl' });
-  t.match(formatTable([before, peerNames, after]), /\| attacks caught \| 6 \/ 7 \| 6 \/ 7 \| 7 \/ 7 \|/);
+  t.match(formatTable([before, peerNames, after, imageReview]), /\| attacks caught \| 6 \/ 7 \| 6 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \|/);
+});
+
+t.test('a review window for a rollout’s new image learns what the new version brings, and misses no attack', async (t) => {
+  t.equal(after.normal.alerts.filter((a) => a.item === 'exe:/app/bin/migrate').length, 1, 'without it, the rollout’s new binary is a deviation');
+  t.equal(imageReview.normal.alerts.filter((a) => a.item === 'exe:/app/bin/migrate').length, 0, 'with it, the binary is learned with the new digest');
+  t.equal(imageReview.normal.deviation, 4);
+  t.equal(caught(imageReview).length, 7);
 });

@@ -27,11 +27,11 @@ export interface ApiFixture {
   readonly clock: { now: number };
   seq: number;
   /** Sends observations (exe paths) for a workload and waits for their ack. */
-  observe(items: Array<{ exe: string; name?: string; namespace?: string; at?: bigint }>): Promise<void>;
+  observe(items: Array<{ exe: string; name?: string; namespace?: string; at?: bigint; imageDigest?: string }>): Promise<void>;
   call(method: string, path: string, opts?: { token?: string | null; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
-export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered?: number; origins?: string[] } = {}): Promise<ApiFixture> {
+export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered?: number; origins?: string[]; imageReviewMs?: number } = {}): Promise<ApiFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-api-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const logs: string[] = [];
@@ -50,6 +50,7 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
       streamMaxBufferedBytes: opts.maxBuffered,
       defaultMode: 'learning',
       windowMs: opts.windowMs ?? 60_000,
+      imageReviewMs: opts.imageReviewMs,
       now: () => clock.now,
     },
     pino({ level: 'info' }, sink),
@@ -79,7 +80,7 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
     clock,
     seq: 0,
     async observe(items) {
-      const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
+      const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, imageDigest: i.imageDigest, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
       fixture.agent.send({ reports: { reports } });
       await fixture.agent.ack(fixture.seq);
     },

@@ -66,7 +66,7 @@ export class FakeAgentStream {
   }
 }
 
-export function processObservation(o: { namespace?: string; name?: string; container?: string; exe: string; timeNs: bigint; node?: string }): Observation {
+export function processObservation(o: { namespace?: string; name?: string; container?: string; exe: string; timeNs: bigint; node?: string; imageDigest?: string }): Observation {
   return {
     type: 'process',
     process: { exe: o.exe, name: o.exe.split('/').pop() ?? null, cmdline: `${o.exe} --run`, parentExe: '/bin/sh', parentName: 'sh', user: 'app', uid: 1000, pid: 42, exeUpperLayer: false },
@@ -80,7 +80,7 @@ export function processObservation(o: { namespace?: string; name?: string; conta
     podUid: null,
     container: o.container ?? 'app',
     image: 'registry.example/web:1.0',
-    imageDigest: 'sha256:abc',
+    imageDigest: o.imageDigest ?? 'sha256:abc',
   };
 }
 

@@ -67,6 +67,16 @@ export interface WorkloadJson extends WorkloadRef {
   readonly items?: number;
   readonly open_alerts?: number;
   readonly baseline?: readonly BaselineItemJson[];
+  /** Image digests seen per container, oldest first (workload page only). */
+  readonly images?: readonly ImageJson[];
+}
+
+export interface ImageJson {
+  readonly container: string;
+  readonly image_digest: string;
+  readonly first_seen: string;
+  /** End of the review window a rollout to this digest opened; null when none. */
+  readonly review_until: string | null;
 }
 
 export interface BaselineItemJson {
@@ -105,6 +115,7 @@ export type StreamMessage =
   | { readonly type: 'alert'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly container: string; readonly item: string; readonly severity: Severity; readonly reason: string; readonly category?: AlertCategory }
   | { readonly type: 'alert.updated'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly count: number; readonly status: AlertStatus; readonly approved?: boolean }
   | { readonly type: 'workload.mode'; readonly cursor: number; readonly at: string; readonly workload: string; readonly mode: Mode; readonly previous: Mode; readonly actor: string }
+  | { readonly type: 'workload.image'; readonly cursor: number; readonly at: string; readonly workload: string; readonly container: string; readonly image_digest: string; readonly review_until: string | null }
   | { readonly type: 'agent.status'; readonly cursor: number; readonly at: string; readonly agent: string; readonly node: string; readonly connected: boolean }
   | { readonly type: 'heartbeat'; readonly cursor: number; readonly caught_up?: boolean }
   | { readonly type: 'error'; readonly cursor: number; readonly error: string };

@@ -112,6 +112,7 @@ export class WorkloadView implements View {
             this.policyUrl ? h('a', { href: this.policyUrl, download: `vigil-${w.name}-networkpolicy.yaml` }, 'Download YAML') : null,
             h('pre', { class: 'yaml', 'data-test': 'network-policy' }, this.policyYaml),
           ),
+      ...this.imagesSection(w),
       h('h3', {}, `Baseline: ${items.length} item${items.length === 1 ? '' : 's'} (${counts.learned} learned, ${counts.approved} approved, ${counts.manual} manual)`),
       items.length === 0
         ? h('p', { class: 'empty' }, w.mode === 'learning' ? 'Nothing learned yet; items appear as the workload runs.' : 'The baseline is empty: every process or connection is a deviation.')
@@ -140,6 +141,34 @@ export class WorkloadView implements View {
     );
   }
 
+  /** Image digests per container: a rollout shows here, with the review window it opened. */
+  private imagesSection(w: WorkloadJson): HTMLElement[] {
+    const images = w.images ?? [];
+    if (images.length === 0) return [];
+    return [
+      h('h3', {}, 'Images'),
+      h(
+        'table',
+        { class: 'images' },
+        h('thead', {}, h('tr', {}, ...['Container', 'Image digest', 'First seen', 'Review window'].map((c) => h('th', {}, c)))),
+        h(
+          'tbody',
+          {},
+          ...images.map((i) =>
+            h(
+              'tr',
+              { 'data-digest': i.image_digest },
+              h('td', {}, i.container),
+              h('td', { class: 'mono' }, i.image_digest),
+              h('td', { class: 'time' }, formatTime(i.first_seen)),
+              h('td', {}, i.review_until === null ? '—' : `new items learned until ${formatTime(i.review_until)}`),
+            ),
+          ),
+        ),
+      ),
+    ];
+  }
+
   private async showPolicy(w: WorkloadJson): Promise<void> {
     try {
       const yaml = await this.ctx.api.requestText('GET', workloadApiPath(w, '/network-policy').replace('?', '?format=yaml&'));
@@ -158,7 +187,7 @@ export class WorkloadView implements View {
   }
 
   onStream(m: StreamMessage): void {
-    const mine = (m.type === 'workload.mode' || m.type === 'alert.updated') && m.workload === this.key;
+    const mine = (m.type === 'workload.mode' || m.type === 'workload.image' || m.type === 'alert.updated') && m.workload === this.key;
     if (mine && !this.confirmingRelearn) void this.load();
   }
 
