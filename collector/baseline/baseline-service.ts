@@ -19,7 +19,7 @@ import {
   type ModeName,
 } from '../../proto/vigil-wire.js';
 import type { CollectorStore } from '../store/collector-store.js';
-import { decide, modeAt, windowEndNs, withChange, type ModeChange } from './decide.js';
+import { convergence, decide, modeAt, windowEndNs, withChange, type ConvergenceRule, type ModeChange } from './decide.js';
 import { SeverityRules } from './severity-rules.js';
 
 export interface BaselineOptions {
@@ -37,6 +37,8 @@ export interface BaselineOptions {
    * 0 or absent: off, every novel item after the lock is a deviation.
    */
   readonly imageReviewMs?: number;
+  /** Lock on convergence instead of at the window's end (absent: lock at the end). */
+  readonly convergence?: ConvergenceRule | null;
 }
 
 interface WorkloadState {
@@ -53,6 +55,10 @@ interface WorkloadState {
   readonly items: Set<string>;
   /** container → image digest → until when its novel items are learned (null: no window). */
   readonly images: Map<string, Map<string, bigint | null>>;
+  /** When an item was last learned, and the nodes and pods learned items came from (convergence). */
+  lastNewNs: bigint | null;
+  readonly nodes: Set<string>;
+  readonly pods: Set<string>;
 }
 
 export interface WorkloadChange {
@@ -133,11 +139,21 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         windowMs: row.window_ms,
         items: new Set(),
         images: new Map(),
+        lastNewNs: null,
+        nodes: new Set(),
+        pods: new Set(),
       };
       this.byKey.set(row.key, state);
       byId.set(row.id, state);
     }
     for (const item of this.store.loadBaseline()) byId.get(item.workload_id)?.items.add(itemId(item.container, item.item_key));
+    for (const c of this.store.loadContributors()) {
+      const w = byId.get(c.workloadId);
+      if (!w) continue;
+      w.nodes.add(c.node);
+      if (c.pod) w.pods.add(c.pod);
+      if (w.lastNewNs === null || c.lastNs > w.lastNewNs) w.lastNewNs = c.lastNs;
+    }
     for (const image of this.store.loadImages()) {
       const w = byId.get(image.workloadId);
       if (!w) continue;
@@ -326,6 +342,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       this.store.audit(actor, 'relearn', key, { cleared: removed.length }, nowMs);
     });
     w.items.clear();
+    w.lastNewNs = null;
+    w.nodes.clear();
+    w.pods.clear();
     const change = this.setMode(key, 'learning', actor);
     const withRemovals = { ...change, removed };
     this.emit('changed', withRemovals);
@@ -413,6 +432,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const nowNs = BigInt(nowMs) * 1_000_000n;
     for (const w of this.byKey.values()) {
       if (w.mode !== 'learning' || w.windowEndNs === null || w.windowEndNs > nowNs) continue;
+      if (this.keepLearning(w, nowNs, nowMs)) continue;
       const lockNs = w.windowEndNs;
       let seq = 0;
       this.store.transaction(() => {
@@ -475,6 +495,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         evidence,
       });
       w.items.add(id);
+      if (w.lastNewNs === null || timeNs > w.lastNewNs) w.lastNewNs = timeNs;
+      w.nodes.add(obs.node);
+      if (obs.pod) w.pods.add(obs.pod);
       counts.learned++;
       const change = changes.get(w.key) ?? this.change(w, []);
       change.added.push({ container: obs.container, itemKey: obs.itemKey });
@@ -603,6 +626,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       windowMs,
       items: new Set(),
       images: new Map(),
+      lastNewNs: null,
+      nodes: new Set(),
+      pods: new Set(),
     };
     if (windowMs !== null) this.store.setWindowLength(dbId, windowMs);
     this.byKey.set(key, state);
@@ -651,6 +677,20 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       window_end: w.windowEndNs === null ? null : timestampFromNs(w.windowEndNs),
       items: [...w.items].map(splitItem).map((i) => ({ container: i.container, item_key: i.itemKey })),
     };
+  }
+
+  /** With a convergence rule, moves the window's end instead of locking while the baseline still grows. */
+  private keepLearning(w: WorkloadState, nowNs: bigint, nowMs: number): boolean {
+    const rule = this.opts.convergence;
+    if (!rule || w.windowStartNs === null || w.windowEndNs === null) return false;
+    const verdict = convergence(rule, { startNs: w.windowStartNs, nowNs, lastNewNs: w.lastNewNs, pods: w.pods.size, nodes: w.nodes.size });
+    if (verdict.lock) return false;
+    this.store.setWindow(w.id, w.windowStartNs, verdict.untilNs);
+    this.store.audit('system', 'converge_extend', w.key, { window_end: formatRfc3339Ns(verdict.untilNs), last_new_item: w.lastNewNs === null ? null : formatRfc3339Ns(w.lastNewNs), pods: w.pods.size, nodes: w.nodes.size }, nowMs);
+    w.windowEndNs = verdict.untilNs;
+    this.log.info({ workload: w.key, windowEnd: formatRfc3339Ns(verdict.untilNs), pods: w.pods.size, nodes: w.nodes.size }, 'baseline still growing: learning goes on');
+    this.emit('changed', this.change(w));
+    return true;
   }
 
   /** Re-arms the lock timer for the earliest open learning window (checked at least every minute). */

@@ -40,3 +40,38 @@ export function withChange(history: readonly ModeChange[], change: ModeChange): 
   out.splice(at, 0, change);
   return out;
 }
+
+/** Optional lock on convergence: keep learning until the baseline stops growing. */
+export interface ConvergenceRule {
+  /** No new item for this long… */
+  readonly quietMs: number;
+  /** …with items learned from at least this many pods or nodes (whichever is more)… */
+  readonly minSources: number;
+  /** …but never longer than this from the window's start. */
+  readonly maxMs: number;
+}
+
+export interface LearningProgress {
+  readonly startNs: bigint;
+  readonly nowNs: bigint;
+  /** When the last item was learned; null: none yet. */
+  readonly lastNewNs: bigint | null;
+  readonly pods: number;
+  readonly nodes: number;
+}
+
+/**
+ * At a window's end: lock now, or keep learning until when. The window grows to the end of the
+ * quiet period after the last new item (or, with too few sources, by another quiet period),
+ * never past start + maxMs, where it locks whatever the state.
+ */
+export function convergence(rule: ConvergenceRule, p: LearningProgress): { readonly lock: true } | { readonly lock: false; readonly untilNs: bigint } {
+  const ms = (n: number): bigint => BigInt(n) * 1_000_000n;
+  const hardEnd = p.startNs + ms(rule.maxMs);
+  if (p.nowNs >= hardEnd) return { lock: true };
+  const quietEnd = (p.lastNewNs ?? p.startNs) + ms(rule.quietMs);
+  const enoughSources = Math.max(p.pods, p.nodes) >= rule.minSources;
+  if (p.nowNs >= quietEnd && enoughSources) return { lock: true };
+  const next = p.nowNs >= quietEnd ? p.nowNs + ms(rule.quietMs) : quietEnd;
+  return { lock: false, untilNs: next < hardEnd ? next : hardEnd };
+}

@@ -9,6 +9,7 @@ import { stopOnSignals } from '../../agent/cli/stop-signals.js';
 import { Collector, type CollectorConfig } from '../collector.js';
 import type { GatewayTls } from '../gateway/agent-gateway.js';
 import { SeverityRules, SeverityRulesError } from '../baseline/severity-rules.js';
+import type { ConvergenceRule } from '../baseline/decide.js';
 import { devToken, parseTokenEnv, parseTokenFile, type ApiToken } from '../auth/api-tokens.js';
 
 export interface CollectorFlags extends LogOptions {
@@ -23,6 +24,9 @@ export interface CollectorFlags extends LogOptions {
   allowedOrigin: string[];
   severityRules: string[];
   imageReviewWindow: string;
+  convergeQuiet: string;
+  convergeMinSources: string;
+  convergeMax?: string;
   tlsCert?: string;
   tlsKey?: string;
   agentCa?: string;
@@ -69,6 +73,13 @@ export function collectorCommand(): Command {
         .default('0s')
         .env('VIGIL_IMAGE_REVIEW_WINDOW'),
     )
+    .addOption(
+      new Option('--converge-quiet <duration>', 'lock a baseline only once no new item was learned for this long (0s: lock at the window end)')
+        .default('0s')
+        .env('VIGIL_CONVERGE_QUIET'),
+    )
+    .addOption(new Option('--converge-min-sources <n>', 'with --converge-quiet: and items came from at least this many pods or nodes').default('1').env('VIGIL_CONVERGE_MIN_SOURCES'))
+    .addOption(new Option('--converge-max <duration>', 'with --converge-quiet: lock at the latest this long after the window started [default: 4 × --baseline-window]').env('VIGIL_CONVERGE_MAX'))
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
     .addOption(new Option('--agent-ca <file>', 'require agent client certificates signed by this CA').env('VIGIL_AGENT_CA'))
@@ -156,6 +167,7 @@ export function collectorConfigFromFlags(
       windowOverrides,
       rules,
       imageReviewMs: parseDuration('--image-review-window', flags.imageReviewWindow),
+      convergence: convergenceRule(flags, windowMs),
       dbFile: flags.db,
       grpcListen: flags.grpcListen,
       grpcTls: gatewayTls(flags),
@@ -214,4 +226,17 @@ async function runCollector(flags: CollectorFlags): Promise<void> {
     await collector.stop();
     process.exit(1);
   }
+}
+
+/** The optional convergence lock from its flags; null when --converge-quiet is 0. */
+function convergenceRule(flags: CollectorFlags, windowMs: number): ConvergenceRule | null {
+  const quietMs = parseDuration('--converge-quiet', flags.convergeQuiet);
+  if (!/^[1-9]\d{0,5}$/.test(flags.convergeMinSources)) throw new ConfigError(`--converge-min-sources: "${flags.convergeMinSources}" is not a whole number from 1`);
+  if (quietMs === 0) {
+    if (flags.convergeMax !== undefined) throw new ConfigError('--converge-max needs --converge-quiet');
+    return null;
+  }
+  const maxMs = flags.convergeMax === undefined ? 4 * windowMs : parseDuration('--converge-max', flags.convergeMax);
+  if (maxMs < windowMs) throw new ConfigError(`--converge-max (${flags.convergeMax}) must be at least --baseline-window`);
+  return { quietMs, minSources: Number(flags.convergeMinSources), maxMs };
 }

@@ -132,6 +132,8 @@ export class CollectorStore {
       deleteBaseline: p('DELETE FROM baseline_items WHERE workload_id = ?'),
       deleteItem: p('DELETE FROM baseline_items WHERE workload_id = ? AND container = ? AND item_key = ?'),
       audit: p('INSERT INTO audit (at_ms, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)'),
+      contributors: p(`SELECT workload_id, node, json_extract(evidence, '$.pod') AS pod, MAX(first_seen_ns) AS last_ns
+        FROM baseline_items WHERE added_by = 'learned' GROUP BY workload_id, node, pod`).safeIntegers(true),
       images: p('SELECT workload_id, container, image_digest, first_seen_ns, review_until_ns FROM workload_images').safeIntegers(true),
       insertImage: p('INSERT OR IGNORE INTO workload_images (workload_id, container, image_digest, first_seen_ns, review_until_ns) VALUES (?, ?, ?, ?, ?)'),
     };
@@ -181,6 +183,16 @@ export class CollectorStore {
       workloadId: Number(r.workload_id),
       fromNs: r.from_ns,
       mode: r.mode,
+    }));
+  }
+
+  /** Per workload, the nodes and pods its learned items came from, and when it last learned one. */
+  loadContributors(): Array<{ workloadId: number; node: string; pod: string | null; lastNs: bigint }> {
+    return (this.s.contributors?.all() as Array<{ workload_id: bigint; node: string; pod: string | null; last_ns: bigint }>).map((r) => ({
+      workloadId: Number(r.workload_id),
+      node: r.node,
+      pod: r.pod,
+      lastNs: r.last_ns,
     }));
   }
 

@@ -137,6 +137,7 @@ t.test('workloads: the mode toggle reaches the collector; the window shows its t
   await page.click('[data-tab=workloads]');
   await page.waitForSelector('tr[data-workload="test/shop/Deployment/web"]');
   t.match(await page.textContent('tr[data-workload="test/shop/Deployment/web"] .progress-label'), /^(\d+ s|1 min) left$/, 'time left in the 60 s window');
+  t.match(await page.textContent('tr[data-workload="test/shop/Deployment/web"] .completeness'), /^1 item · last new (just now|\d+ s ago) · 1 node, 1 pod$/, 'how complete the baseline looks');
 
   await page.click('tr[data-workload="test/shop/Deployment/web"] button[data-mode=detecting]');
   await page.waitForSelector('tr[data-workload="test/shop/Deployment/web"][data-mode=detecting]');

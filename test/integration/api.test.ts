@@ -269,3 +269,38 @@ t.test('image-aware baselines are off by default: a new digest is recorded, its 
   t.same(w.images.map((i) => `${i.image_digest} ${String(i.review_until)}`), ['sha256:abc null', 'sha256:v2 null']);
   t.match((await f.call('GET', '/api/v1/alerts')).body.alerts, [{ item: 'exe:/app/bin/migrate', category: 'deviation' }]);
 });
+
+t.test('convergence: learning goes on while the baseline grows or has one source; completeness is shown', async (t) => {
+  const f = await apiFixture(t, { windowMs: 60_000, convergence: { quietMs: 30_000, minSources: 2, maxMs: 240_000 } });
+  const sec = (s: number): bigint => T0 + BigInt(s) * 1_000n * MS;
+  const tick = (s: number): void => {
+    f.clock.now = Number(T0 / MS) + s * 1_000;
+    f.collector.service?.lockDue();
+  };
+  const web = async (): Promise<{ mode: string; window: { end: string }; locked_at: string | null; completeness: unknown }> =>
+    (await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body as { mode: string; window: { end: string }; locked_at: string | null; completeness: unknown };
+  await f.observe([{ exe: '/bin/a', at: sec(1) }]);
+  tick(61);
+  t.match(await web(), { mode: 'learning', window: { end: '2026-11-20T09:01:31.000000000Z' } }, 'one pod on one node: another quiet period');
+  t.same((await web()).completeness, { items: 1, last_new_item: '2026-11-20T09:00:01.000000000Z', nodes: 1, pods: 1 });
+
+  await f.observe([{ exe: '/bin/b', node: 'node-b', at: sec(80) }]);
+  tick(92);
+  t.match(await web(), { mode: 'learning', window: { end: '2026-11-20T09:01:50.000000000Z' } }, 'a new item at 80 s: learning until 30 s after it');
+  tick(111);
+  const locked = await web();
+  t.match(locked, { mode: 'detecting', locked_at: '2026-11-20T09:01:50.000000000Z' }, 'quiet, two nodes: locked at the end of the quiet period');
+  t.same(locked.completeness, { items: 2, last_new_item: '2026-11-20T09:01:20.000000000Z', nodes: 2, pods: 1 });
+  const audit = (await f.call('GET', '/api/v1/audit')).body.entries as Array<{ action: string }>;
+  t.same(audit.map((e) => e.action).filter((a) => a === 'converge_extend' || a === 'lock_baseline'), ['lock_baseline', 'converge_extend', 'converge_extend']);
+
+  // Another workload that never settles locks at the maximum.
+  await f.observe([{ exe: '/bin/x', name: 'busy', at: sec(120) }]);
+  for (let s = 150; s <= 360; s += 20) {
+    await f.observe([{ exe: `/bin/x${s}`, name: 'busy', at: sec(s) }]);
+    tick(s);
+  }
+  tick(370);
+  const busy = (await f.call('GET', '/api/v1/workloads/shop/Deployment/busy')).body as { mode: string; locked_at: string };
+  t.match(busy, { mode: 'detecting', locked_at: '2026-11-20T09:06:00.000000000Z' }, 'locked at start + 240 s although items kept coming');
+});

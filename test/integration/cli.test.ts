@@ -150,6 +150,9 @@ t.test('vigil collector: help, configuration errors, and a --dev run with a gene
     [['collector', '--dev', '--agent-ca', 'ca.crt'], /--agent-ca needs TLS/],
     [['collector', '--dev', '--baseline-window-for', 'web=5m'], /"web=5m" is not NAMESPACE\/KIND\/NAME=DURATION/],
     [['collector', '--dev', '--image-review-window', 'soon'], /--image-review-window: "soon" is not a duration/],
+    [['collector', '--dev', '--converge-max', '2h'], /--converge-max needs --converge-quiet/],
+    [['collector', '--dev', '--converge-quiet', '10m', '--converge-min-sources', '0'], /--converge-min-sources: "0" is not a whole number from 1/],
+    [['collector', '--dev', '--converge-quiet', '10m', '--converge-max', '30m'], /--converge-max \(30m\) must be at least --baseline-window/],
     [['collector', '--dev', '--allowed-origin', 'https://vigil.example.com/'], /--allowed-origin: "https:\/\/vigil.example.com\/" is not an origin such as https:\/\/vigil.example.com \(no path, no trailing slash\)/],
   ];
   for (const [args, message] of cases) {

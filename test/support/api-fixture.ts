@@ -8,6 +8,7 @@ import type { Test } from 'tap';
 import { pino } from 'pino';
 import { Collector } from '../../collector/collector.js';
 import { parseTokenFile } from '../../collector/auth/api-tokens.js';
+import type { ConvergenceRule } from '../../collector/baseline/decide.js';
 import { FakeAgentStream, processObservation, report } from './collector-client.js';
 
 export const AGENT_TOKEN = 'api-test-agent-token-0123456789';
@@ -27,11 +28,11 @@ export interface ApiFixture {
   readonly clock: { now: number };
   seq: number;
   /** Sends observations (exe paths) for a workload and waits for their ack. */
-  observe(items: Array<{ exe: string; name?: string; namespace?: string; at?: bigint; imageDigest?: string }>): Promise<void>;
+  observe(items: Array<{ exe: string; name?: string; namespace?: string; at?: bigint; imageDigest?: string; node?: string }>): Promise<void>;
   call(method: string, path: string, opts?: { token?: string | null; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
-export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered?: number; origins?: string[]; imageReviewMs?: number } = {}): Promise<ApiFixture> {
+export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered?: number; origins?: string[]; imageReviewMs?: number; convergence?: ConvergenceRule } = {}): Promise<ApiFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-api-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const logs: string[] = [];
@@ -51,6 +52,7 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
       defaultMode: 'learning',
       windowMs: opts.windowMs ?? 60_000,
       imageReviewMs: opts.imageReviewMs,
+      convergence: opts.convergence,
       now: () => clock.now,
     },
     pino({ level: 'info' }, sink),
@@ -80,7 +82,7 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
     clock,
     seq: 0,
     async observe(items) {
-      const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, imageDigest: i.imageDigest, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
+      const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, imageDigest: i.imageDigest, node: i.node, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
       fixture.agent.send({ reports: { reports } });
       await fixture.agent.ack(fixture.seq);
     },

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { decide, modeAt, windowEndNs, withChange, type ModeChange } from '../../collector/baseline/decide.js';
+import { convergence, decide, modeAt, windowEndNs, withChange, type ModeChange } from '../../collector/baseline/decide.js';
 
 const history: ModeChange[] = [
   { fromNs: 1_000n, mode: 'learning' },
@@ -31,4 +31,18 @@ t.test('window end and history insertion', async (t) => {
   t.equal(modeAt(h, 7_500n), 'learning');
   t.same(withChange([], { fromNs: 3n, mode: 'disabled' }), [{ fromNs: 3n, mode: 'disabled' }]);
   t.equal(history.length, 3, 'the input is not changed');
+});
+
+t.test('convergence: lock when quiet with enough sources, else learn on, never past the maximum', async (t) => {
+  const S = 1_000_000_000n; // 1 s in ns
+  const rule = { quietMs: 600_000, minSources: 2, maxMs: 4 * 3_600_000 };
+  const at = (s: number): bigint => 1_000n * S + BigInt(s) * S;
+  const p = (now: number, lastNew: number | null, pods: number, nodes: number) => ({ startNs: at(0), nowNs: at(now), lastNewNs: lastNew === null ? null : at(lastNew), pods, nodes });
+  t.same(convergence(rule, p(3600, 3000, 2, 1)), { lock: true }, 'quiet for 10 min, items from 2 pods');
+  t.same(convergence(rule, p(3600, 3000, 1, 2)), { lock: true }, 'or from 2 nodes');
+  t.same(convergence(rule, p(3600, 3500, 3, 3)), { lock: false, untilNs: at(3500 + 600) }, 'a new item 100 s ago: until 10 min after it');
+  t.same(convergence(rule, p(3600, 100, 1, 1)), { lock: false, untilNs: at(3600 + 600) }, 'quiet but one pod on one node: another quiet period');
+  t.same(convergence(rule, p(3600, null, 0, 0)), { lock: false, untilNs: at(3600 + 600) }, 'nothing learned yet counts as quiet since the start, but no sources');
+  t.same(convergence(rule, p(14_000, 13_990, 1, 1)), { lock: false, untilNs: at(14_400) }, 'never past start + max');
+  t.same(convergence(rule, p(14_400, 14_399, 1, 1)), { lock: true }, 'at the maximum it locks whatever the state');
 });

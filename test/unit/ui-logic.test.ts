@@ -3,7 +3,7 @@
 import t from 'tap';
 import { AlertBoard, DEFAULT_FILTERS, statusMatches, type AlertFilters } from '../../collector/ui/web/alert-board.js';
 import type { AlertJson, StreamMessage } from '../../collector/ui/web/api-types.js';
-import { formatAge, formatConnection, formatDuration, formatTime, parseWorkloadKey, windowProgress, workloadApiPath, workloadLabel, workloadRoute } from '../../collector/ui/web/format.js';
+import { formatAge, formatCompleteness, formatConnection, formatDuration, formatTime, parseWorkloadKey, windowProgress, workloadApiPath, workloadLabel, workloadRoute } from '../../collector/ui/web/format.js';
 import { parseRoute, tokenFromHash } from '../../collector/ui/web/routes.js';
 
 const web = { key: 'prod/shop/Deployment/web', cluster: 'prod', namespace: 'shop', kind: 'Deployment', name: 'web' };
@@ -184,6 +184,8 @@ t.test('formatting', async (t) => {
   t.equal(formatConnection({ direction: 'inbound', peer: '10.0.0.9', peerName: null, port: 8080, protocol: 'tcp', localIp: '10.0.0.5', localPort: null }), 'inbound tcp 10.0.0.9 → 10.0.0.5:8080');
   t.equal(formatConnection({ direction: 'outbound', peer: '1.1.1.1', port: null, protocol: 'udp', localIp: null, localPort: null }), 'outbound udp ?:? → 1.1.1.1:?');
   t.equal(formatConnection('raw'), 'raw');
+  t.equal(formatCompleteness({ items: 12, last_new_item: '2026-11-20T09:00:00Z', nodes: 2, pods: 3 }, Date.parse('2026-11-20T09:03:00Z')), '12 items · last new 3 min ago · 2 nodes, 3 pods');
+  t.equal(formatCompleteness({ items: 1, last_new_item: null, nodes: 1, pods: 1 }, 0), '1 item · nothing learned · 1 node, 1 pod');
 });
 
 t.test('routes and the token handed over in the address', async (t) => {

@@ -64,11 +64,20 @@ export interface WorkloadJson extends WorkloadRef {
   readonly window: WindowJson;
   readonly locked_at: string | null;
   readonly locked_by: string | null;
+  readonly completeness: CompletenessJson;
   readonly items?: number;
   readonly open_alerts?: number;
   readonly baseline?: readonly BaselineItemJson[];
   /** Image digests seen per container, oldest first (workload page only). */
   readonly images?: readonly ImageJson[];
+}
+
+/** How complete a baseline looks: size, when it last grew, how many nodes and pods taught it. */
+export interface CompletenessJson {
+  readonly items: number;
+  readonly last_new_item: string | null;
+  readonly nodes: number;
+  readonly pods: number;
 }
 
 export interface ImageJson {

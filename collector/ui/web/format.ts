@@ -70,6 +70,13 @@ export function workloadRoute(w: Pick<WorkloadRef, 'key'>): string {
   return `#/workloads/${encodeURIComponent(w.key)}`;
 }
 
+/** `12 items · last new 3 min ago · 2 nodes, 3 pods`: how complete a baseline looks. */
+export function formatCompleteness(c: { items: number; last_new_item: string | null; nodes: number; pods: number }, nowMs: number): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const last = c.last_new_item === null ? 'nothing learned' : `last new ${formatAge(Math.max(0, nowMs - Date.parse(c.last_new_item)))}`;
+  return `${plural(c.items, 'item')} · ${last} · ${plural(c.nodes, 'node')}, ${plural(c.pods, 'pod')}`;
+}
+
 /**
  * A connection's evidence as people read it: `outbound tcp 10.0.0.5:48122 → 93.184.216.34:443
  * (example.com)`, `inbound tcp 10.0.0.9 → 10.0.0.5:8080`. For inbound, `port` is the local

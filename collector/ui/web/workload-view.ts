@@ -3,7 +3,7 @@
 import type { StreamMessage, WorkloadJson } from './api-types.js';
 import { act, operatorOnly, type AppContext, type View } from './context.js';
 import { fill, h } from './dom.js';
-import { formatTime, parseWorkloadKey, workloadApiPath, workloadLabel } from './format.js';
+import { formatCompleteness, formatTime, parseWorkloadKey, workloadApiPath, workloadLabel } from './format.js';
 import { modeToggle, windowCell } from './workloads-view.js';
 
 const EXTEND_CHOICES = ['15m', '1h', '4h', '1d'] as const;
@@ -94,6 +94,8 @@ export class WorkloadView implements View {
         h('dd', {}, modeToggle(this.ctx, w, reload)),
         h('dt', {}, 'Learning window'),
         h('dd', { class: 'window' }, this.bar, ' ', extend),
+        h('dt', {}, 'Baseline'),
+        h('dd', { 'data-test': 'completeness' }, formatCompleteness(w.completeness, this.ctx.now())),
         h('dt', {}, 'Locked'),
         h('dd', {}, w.locked_at ? `${formatTime(w.locked_at)} by ${w.locked_by ?? 'unknown'}` : '—'),
       ),

@@ -3,7 +3,7 @@
 import { MODES, type Mode, type StreamMessage, type WorkloadJson } from './api-types.js';
 import { act, operatorOnly, type AppContext, type View } from './context.js';
 import { fill, h } from './dom.js';
-import { formatDuration, windowProgress, workloadApiPath, workloadLabel, workloadRoute } from './format.js';
+import { formatCompleteness, formatDuration, windowProgress, workloadApiPath, workloadLabel, workloadRoute } from './format.js';
 
 /** Counts (items, open alerts) change without stream messages; the list refreshes this often. */
 const REFRESH_MS = 5_000;
@@ -48,7 +48,7 @@ export class WorkloadsView implements View {
         h('td', {}, w.cluster),
         h('td', {}, modeToggle(this.ctx, w, () => void this.load())),
         h('td', { class: 'window' }, bar),
-        h('td', { class: 'num' }, w.items ?? 0),
+        h('td', { class: 'completeness' }, formatCompleteness(w.completeness, this.ctx.now())),
         h('td', { class: 'num' }, w.open_alerts ?? 0),
       );
     });
@@ -57,7 +57,7 @@ export class WorkloadsView implements View {
       h(
         'table',
         { class: 'workloads' },
-        h('thead', {}, h('tr', {}, ...['Workload', 'Cluster', 'Mode', 'Learning window', 'Baseline items', 'Open alerts'].map((c) => h('th', {}, c)))),
+        h('thead', {}, h('tr', {}, ...['Workload', 'Cluster', 'Mode', 'Learning window', 'Baseline', 'Open alerts'].map((c) => h('th', {}, c)))),
         h('tbody', {}, ...rows),
       ),
     );
