@@ -33,6 +33,8 @@ export class Reporter implements ObservationOutput {
   private readonly repeats = new Map<string, Repeat>();
   private readonly repeatTimer: NodeJS.Timeout;
   private readonly listeners = new Set<() => void>();
+  /** workload → container → image digests this agent has told the collector about. */
+  private readonly digests = new Map<string, Map<string, Set<string>>>();
 
   constructor(
     private readonly known: KnownSet,
@@ -60,11 +62,20 @@ export class Reporter implements ObservationOutput {
     const wKey = workloadKey(obs.workload);
     const key = itemKey(obs);
     const known = this.known.classify(wKey, obs.container, key);
+    const mode = this.known.mode(wKey, obs.timeNs);
+    const firstOfImage = this.firstOfImage(wKey, obs);
+    if (known === 'baseline' && firstOfImage) {
+      // A container's first event with an image digest goes out even when its item is in the
+      // baseline: the collector dates a rollout from it (image-aware baselines), not from the new
+      // image's first novel item, which may come days later. (Novel items go out anyway; an item
+      // this agent already reported is an open deviation, announced by the next baseline item.)
+      this.batch.push({ kind: mode === 'detecting' ? 'deviation' : 'learning', body: encodeReport({ observation: observationToWire(obs, key) }) });
+      this.queueFlush();
+    }
     if (known === 'baseline') {
       this.metrics.decisions.inc({ decision: 'baseline' });
       return;
     }
-    const mode = this.known.mode(wKey, obs.timeNs);
     if (known === 'reported') {
       if (mode === 'detecting') this.countRepeat(obs, key);
       else this.metrics.decisions.inc({ decision: 'already_reported' });
@@ -78,6 +89,18 @@ export class Reporter implements ObservationOutput {
       known: { workloadKey: wKey, container: obs.container, itemKey: key },
     });
     this.queueFlush();
+  }
+
+  /** True the first time this agent sees the observation's image digest in its workload container. */
+  private firstOfImage(wKey: string, obs: Observation): boolean {
+    if (!obs.imageDigest) return false;
+    let containers = this.digests.get(wKey);
+    if (!containers) this.digests.set(wKey, (containers = new Map()));
+    let seen = containers.get(obs.container);
+    if (!seen) containers.set(obs.container, (seen = new Set()));
+    if (seen.has(obs.imageDigest)) return false;
+    seen.add(obs.imageDigest);
+    return true;
   }
 
   async close(): Promise<void> {

@@ -8,16 +8,21 @@
 
 /** `private`: RFC 1918, CGNAT, loopback, link-local, IPv6 ULA/link-local/loopback, cluster DNS names; `public`: the rest. */
 export function peerScope(peer: string): 'private' | 'public' {
-  const address = peer.replace(/\/\d+$/, '');
+  // An IPv4 address written as IPv6 (::ffff:a.b.c.d) is that IPv4 address.
+  const address = peer.replace(/\/\d+$/, '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
   const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
   if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    const priv = a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254);
+    const [a, b, c] = [Number(v4[1]), Number(v4[2]), Number(v4[3])];
+    // Not the public internet: RFC 1918, loopback, CGNAT, link-local, "this network", IETF
+    // protocol assignments, benchmarking, multicast and reserved (broadcast included).
+    const priv =
+      a === 0 || a === 10 || a === 127 || a >= 224 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) || (a === 192 && b === 0 && c === 0) || (a === 198 && (b === 18 || b === 19));
     return priv ? 'private' : 'public';
   }
   if (address.includes(':')) {
     const p = address.toLowerCase();
-    return p === '::1' || /^f[cd][0-9a-f]{2}:/.test(p) || /^fe[89ab][0-9a-f]:/.test(p) ? 'private' : 'public';
+    return p === '::1' || p === '::' || /^ff[0-9a-f]{2}:/.test(p) || /^f[cd][0-9a-f]{2}:/.test(p) || /^fe[89ab][0-9a-f]:/.test(p) ? 'private' : 'public';
   }
   return /\.(svc|cluster\.local|local|internal)$/.test(address.toLowerCase()) || !address.includes('.') ? 'private' : 'public';
 }
@@ -29,7 +34,7 @@ export const PUBLIC_IPV6_PREFIX = 64;
 export function baselinePeer(peer: string, peerName: string | null): string {
   if (peerName) return peerName.toLowerCase().replace(/\.$/, '');
   if (peerScope(peer) === 'private') return peer;
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.\d+$/.exec(peer);
+  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.\d+$/i.exec(peer);
   if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/${PUBLIC_IPV4_PREFIX}`;
   if (peer.includes(':')) return ipv6Network(peer) ?? peer;
   return peer;

@@ -134,9 +134,8 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
   const actor = (req: FastifyRequest): string => req.caller?.name ?? 'unknown';
   const workloadKey = (params: { namespace: string; kind: string; name: string }, cluster: string | undefined): string => {
     const namespace = params.namespace === '_' ? '' : params.namespace;
-    const matches = deps.queries
-      .listWorkloads()
-      .filter((w) => w.namespace === namespace && w.kind === params.kind && w.name === params.name && (cluster === undefined || w.cluster === cluster));
+    // From the service's memory: one lookup, not a query over every workload per request.
+    const matches = deps.service.findWorkloads(namespace, params.kind, params.name).filter((w) => cluster === undefined || w.cluster === cluster);
     if (matches.length === 0) throw new ApiError(404, `no workload ${params.namespace}/${params.kind}/${params.name}${cluster ? ` in cluster ${cluster}` : ''}`);
     if (matches.length > 1) {
       throw new ApiError(409, `${params.namespace}/${params.kind}/${params.name} exists in clusters ${matches.map((m) => String(m.cluster)).join(', ')}; add ?cluster=`);
@@ -206,9 +205,10 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
   }
 
   // Workloads
-  app.get('/api/v1/workloads', async () => ({ workloads: deps.queries.listWorkloads() }));
+  const withCompleteness = <W extends Record<string, unknown> | null>(w: W): W => (w === null ? w : { ...w, completeness: deps.service.completeness(String(w.key)) });
+  app.get('/api/v1/workloads', async () => ({ workloads: deps.queries.listWorkloads().map(withCompleteness) }));
   app.get('/api/v1/workloads/:namespace/:kind/:name', { schema: { params: workloadParams, querystring: clusterQuery } }, async (req) => {
-    return deps.queries.getWorkload(workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster));
+    return withCompleteness(deps.queries.getWorkload(workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster)));
   });
   app.put(
     '/api/v1/workloads/:namespace/:kind/:name/mode',
@@ -223,7 +223,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
     async (req) => {
       const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster);
       deps.service.setMode(key, (req.body as { mode: ModeName }).mode, actor(req));
-      return deps.queries.getWorkload(key);
+      return withCompleteness(deps.queries.getWorkload(key));
     },
   );
   app.post(
@@ -232,7 +232,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
     async (req) => {
       const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster);
       deps.service.relearn(key, actor(req));
-      return deps.queries.getWorkload(key);
+      return withCompleteness(deps.queries.getWorkload(key));
     },
   );
   app.post(
@@ -259,7 +259,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
       } catch (err) {
         throw new ApiError(409, (err as Error).message);
       }
-      return deps.queries.getWorkload(key);
+      return withCompleteness(deps.queries.getWorkload(key));
     },
   );
 
@@ -319,7 +319,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
           properties: {
             cluster: { type: 'string' },
             format: { type: 'string', enum: ['json', 'yaml'], default: 'json' },
-            selector: { type: 'string', pattern: '^[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*(,[A-Za-z0-9./_-]+=[A-Za-z0-9._-]*)*$' },
+            selector: { type: 'string', maxLength: 4096 },
           },
         },
       },
@@ -328,7 +328,7 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
       const q = req.query as { cluster?: string; format: 'json' | 'yaml'; selector?: string };
       const w = deps.queries.getWorkload(workloadKey(req.params as { namespace: string; kind: string; name: string }, q.cluster));
       if (!w) throw new ApiError(404, 'the workload went away');
-      const matchLabels = q.selector === undefined ? undefined : Object.fromEntries(q.selector.split(',').map((pair) => pair.split('=', 2) as [string, string]));
+      const matchLabels = q.selector === undefined ? undefined : parseSelector(q.selector);
       let result: NetworkPolicyResult;
       try {
         result = generateNetworkPolicy({
@@ -421,4 +421,31 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
     },
   );
   return app;
+}
+
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * `app=web,tier=front` → matchLabels, checked as the Kubernetes API checks label keys and values,
+ * so that the generated policy is not refused at `kubectl apply`.
+ */
+function parseSelector(text: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new ApiError(400, `selector: "${pair}" is not key=value, e.g. app=web,tier=front`);
+    const key = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    const slash = key.lastIndexOf('/');
+    const prefix = slash >= 0 ? key.slice(0, slash) : null;
+    const name = key.slice(slash + 1);
+    if (!LABEL_NAME.test(name) || (prefix !== null && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))) {
+      throw new ApiError(400, `selector: "${key}" is not a Kubernetes label key ([prefix/]name, name up to 63 letters, digits, -, _, . starting and ending alphanumeric)`);
+    }
+    if (value !== '' && !LABEL_NAME.test(value)) throw new ApiError(400, `selector: the value of ${key} ("${value}") is not a Kubernetes label value (up to 63 letters, digits, -, _, . starting and ending alphanumeric)`);
+    if (key in labels) throw new ApiError(400, `selector: ${key} is given twice`);
+    labels[key] = value;
+  }
+  return labels;
 }

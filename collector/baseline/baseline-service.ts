@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { workloadKey, type WorkloadId, type WorkloadKind } from '../../agent/model/identity.js';
 import type { vigil } from '../../proto/gen/vigil.js';
 import { formatRfc3339Ns } from '../../agent/falco/event.js';
+import { baselinePeer } from '../../agent/model/peer.js';
 import {
   modeValue,
   nsFromTimestamp,
@@ -18,7 +19,7 @@ import {
   workloadFromWire,
   type ModeName,
 } from '../../proto/vigil-wire.js';
-import type { CollectorStore } from '../store/collector-store.js';
+import type { ActiveAlert, CollectorStore } from '../store/collector-store.js';
 import { convergence, decide, modeAt, windowEndNs, withChange, type ConvergenceRule, type ModeChange } from './decide.js';
 import { SeverityRules } from './severity-rules.js';
 
@@ -83,6 +84,12 @@ export interface BatchOutcome {
 
 const itemId = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
 
+/** How long a convergence verdict waits for reports still on their way after a window's end or a restart. */
+const VERDICT_GRACE_MS = 10_000;
+
+/** Appended to the reason of a review alert. */
+const REVIEW_SUFFIX = '; seen while learning, it joins the baseline only when approved';
+
 /** What the severity rules look at in an observation. */
 function ratingInput(obs: ReturnType<typeof observationFromWire>): Parameters<SeverityRules['rate']>[0] {
   return obs.type === 'process'
@@ -116,6 +123,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   }
 
   private readonly rules: SeverityRules;
+  private loadedAtMs = 0;
 
   /** Loads every workload, locks the windows that ended while the collector was down, arms the timer. */
   load(): void {
@@ -147,6 +155,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       byId.set(row.id, state);
     }
     for (const item of this.store.loadBaseline()) byId.get(item.workload_id)?.items.add(itemId(item.container, item.item_key));
+    this.upgradePeerItems(byId);
     for (const c of this.store.loadContributors()) {
       const w = byId.get(c.workloadId);
       if (!w) continue;
@@ -163,6 +172,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     }
     this.log.info({ workloads: this.byKey.size }, 'loaded workloads and baselines');
     this.applyOverrides();
+    this.loadedAtMs = this.opts.now();
     this.lockDue();
   }
 
@@ -210,6 +220,25 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     return out;
   }
 
+  /** Keys and clusters of the workloads with this namespace, kind and name (one per cluster). */
+  findWorkloads(namespace: string, kind: string, name: string): Array<{ key: string; cluster: string }> {
+    const out: Array<{ key: string; cluster: string }> = [];
+    for (const w of this.byKey.values()) {
+      if (w.workload.namespace === namespace && w.workload.kind === kind && w.workload.name === name) out.push({ key: w.key, cluster: w.workload.cluster });
+    }
+    return out;
+  }
+
+  /**
+   * How complete a baseline looks, from memory (no query per workload): its size, when it last
+   * learned an item, and the nodes and pods its learned items came from since the last relearn.
+   */
+  completeness(key: string): { items: number; last_new_item: string | null; nodes: number; pods: number } | null {
+    const w = this.byKey.get(key);
+    if (!w) return null;
+    return { items: w.items.size, last_new_item: w.lastNewNs === null ? null : formatRfc3339Ns(w.lastNewNs), nodes: w.nodes.size, pods: w.pods.size };
+  }
+
   workloadMode(key: string): ModeName | null {
     return this.byKey.get(key)?.mode ?? null;
   }
@@ -222,7 +251,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const streamSeqs: number[] = [];
     const created: WorkloadState[] = [];
     const nowMs = this.opts.now();
-    this.lockDue(); // a window that ended since the last timer tick locks before these reports
+    // A window that ended since the last timer tick locks before these reports. A convergence
+    // verdict waits until they are applied: their items may show the baseline still growing.
+    if (!this.opts.convergence) this.lockDue();
     try {
       this.store.transaction(() => {
         for (const batch of batches) {
@@ -250,7 +281,8 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     }
     for (const change of changes.values()) this.emit('changed', change);
     for (const seq of streamSeqs) this.emit('stream', seq);
-    this.arm(); // new workloads, or windows moved back by earlier reports
+    if (this.opts.convergence) this.lockDue(); // verdicts with these reports counted (arms the timer)
+    else this.arm(); // new workloads, or windows moved back by earlier reports
     return { stored, counts };
   }
 
@@ -506,12 +538,13 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       const active = this.store.activeAlert(w.id, obs.container, obs.itemKey);
       if (active) {
         this.store.bumpAlert(active.id, 1, timeNs, timeNs, nowMs);
-        streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + 1, status: active.status }, nowMs));
+        const recategorized = !review && this.reviewSeenAfterLock(active, nowMs);
+        streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + 1, status: active.status, ...(recategorized ? { category: 'deviation' } : {}) }, nowMs));
         counts.aggregated++;
       } else {
         const rated = rating ?? this.rules.rate(ratingInput(obs));
         const category = review ? 'review' : 'deviation';
-        const reason = review ? `${rated.reason}; seen while learning, it joins the baseline only when approved` : rated.reason;
+        const reason = review ? `${rated.reason}${REVIEW_SUFFIX}` : rated.reason;
         const alertId = this.store.insertAlert({
           severity: rated.severity,
           severityReason: reason,
@@ -567,18 +600,84 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     return until !== null && timeNs < until;
   }
 
+  /**
+   * Baselines learned before outbound peers were named by DNS name or public network hold exact
+   * public addresses, which agents no longer report: each such item gains its network form
+   * (`out:tcp:52.218.61.0/24:443` beside `out:tcp:52.218.61.227:443`), so an upgrade does not turn
+   * every learned public connection into an alert. Idempotent; runs at every load.
+   */
+  private upgradePeerItems(byId: Map<number, WorkloadState>): void {
+    let added = 0;
+    this.store.transaction(() => {
+      for (const w of byId.values()) {
+        for (const id of [...w.items]) {
+          const { container, itemKey } = splitItem(id);
+          const m = /^out:([a-z0-9]+):(.+):(\d+)$/.exec(itemKey);
+          if (!m?.[2] || !/^[\d.]+$|:/.test(m[2]) || m[2].includes('/')) continue;
+          const upgraded = `out:${m[1]}:${baselinePeer(m[2], null)}:${m[3]}`;
+          if (upgraded === itemKey || w.items.has(itemId(container, upgraded))) continue;
+          if (this.store.copyItem(w.id, container, itemKey, upgraded)) added++;
+          w.items.add(itemId(container, upgraded));
+        }
+      }
+    });
+    if (added > 0) this.log.info({ items: added }, 'baselines upgraded: public peers also by network');
+  }
+
+  /**
+   * An open review alert whose item is seen again after the lock is a deviation now: it must not
+   * keep saying "seen while learning" or hide from a category=deviation filter.
+   */
+  private reviewSeenAfterLock(active: ActiveAlert, nowMs: number): boolean {
+    if (active.category !== 'review') return false;
+    const alert = this.store.alertById(active.id);
+    this.store.recategorize(active.id, (alert?.severityReason ?? '').replace(REVIEW_SUFFIX, ''), nowMs);
+    return true;
+  }
+
   private applyRepeat(r: vigil.v1.IRepeatCount, nowMs: number, counts: BatchOutcome['counts'], streamSeqs: number[]): void {
     const w = this.byKey.get(workloadKey(workloadFromWire(r.workload)));
-    const active = w ? this.store.activeAlert(w.id, r.container ?? '', r.item_key ?? '') : undefined;
-    if (!w || !active) {
-      // Approved or resolved since the agent counted: nothing to aggregate into.
+    const container = r.container ?? '';
+    const item = r.item_key ?? '';
+    const n = Number(r.count ?? 0);
+    const firstNs = nsFromTimestamp(r.first_seen);
+    const lastNs = nsFromTimestamp(r.last_seen);
+    const active = w ? this.store.activeAlert(w.id, container, item) : undefined;
+    if (w && active) {
+      this.store.bumpAlert(active.id, n, firstNs, lastNs, nowMs);
+      const recategorized = this.modeAtTime(w, lastNs) === 'detecting' && this.reviewSeenAfterLock(active, nowMs);
+      streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + n, status: active.status, ...(recategorized ? { category: 'deviation' } : {}) }, nowMs));
+      counts.repeat++;
+      return;
+    }
+    // The agent counts sightings of an item it already reported, so after an alert is resolved
+    // (not approved) the item comes back only as repeat counts: they open a new alert, or
+    // resolving an attacker's tool would silence it on that node for good.
+    const previous = w && !w.items.has(itemId(container, item)) && this.modeAtTime(w, lastNs) === 'detecting' ? this.store.previousAlert(w.id, container, item) : undefined;
+    if (!w || !previous) {
+      // Approved since the agent counted (now in the baseline), or never alerted: nothing to add to.
       counts.repeat_unmatched++;
       return;
     }
-    const n = Number(r.count ?? 0);
-    this.store.bumpAlert(active.id, n, nsFromTimestamp(r.first_seen), nsFromTimestamp(r.last_seen), nowMs);
-    streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + n, status: active.status }, nowMs));
-    counts.repeat++;
+    const reason = previous.severityReason.replace(REVIEW_SUFFIX, '');
+    const alertId = this.store.insertAlert({
+      severity: previous.severity,
+      severityReason: reason,
+      severityRule: previous.severityRule,
+      category: 'deviation',
+      workloadId: w.id,
+      container,
+      itemKey: item,
+      itemType: previous.itemType,
+      firstSeenNs: firstNs,
+      lastSeenNs: lastNs,
+      count: n,
+      node: previous.node,
+      evidence: previous.evidence,
+      nowMs,
+    });
+    streamSeqs.push(this.store.appendStream('alert', { alert: alertId, workload: w.key, container, item, severity: previous.severity, reason, category: 'deviation' }, nowMs));
+    counts.alerted++;
   }
 
   /** The workload's state, created on its first event with the default mode and a window from that event. */
@@ -643,7 +742,13 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
    */
   private modeAtTime(w: WorkloadState, timeNs: bigint): ModeName {
     const mode = modeAt(w.history, timeNs);
-    if (mode === 'learning' && w.mode === 'learning' && w.windowEndNs !== null && timeNs >= w.windowEndNs) return 'detecting';
+    if (mode === 'learning' && w.mode === 'learning' && w.windowEndNs !== null && timeNs >= w.windowEndNs) {
+      // With a convergence rule the window's end is not final until the verdict (up to the
+      // maximum): what comes after it is learned, and if it is new it keeps the window open.
+      const rule = this.opts.convergence;
+      if (rule && w.windowStartNs !== null && timeNs < w.windowStartNs + BigInt(rule.maxMs) * 1_000_000n) return 'learning';
+      return 'detecting';
+    }
     return mode;
   }
 
@@ -683,11 +788,19 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   private keepLearning(w: WorkloadState, nowNs: bigint, nowMs: number): boolean {
     const rule = this.opts.convergence;
     if (!rule || w.windowStartNs === null || w.windowEndNs === null) return false;
-    const verdict = convergence(rule, { startNs: w.windowStartNs, nowNs, lastNewNs: w.lastNewNs, pods: w.pods.size, nodes: w.nodes.size });
-    if (verdict.lock) return false;
+    // Reports still on their way (an agent's outbox, a collector restart) get a grace period.
+    const grace = BigInt(VERDICT_GRACE_MS) * 1_000_000n;
+    if (nowNs < w.windowEndNs + grace || nowMs < this.loadedAtMs + VERDICT_GRACE_MS) return true;
+    const verdict = convergence(rule, { startNs: w.windowStartNs, windowEndNs: w.windowEndNs, nowNs, lastNewNs: w.lastNewNs, pods: w.pods.size, nodes: w.nodes.size });
+    if (verdict.lock) {
+      w.windowEndNs = verdict.atNs;
+      return false;
+    }
     this.store.setWindow(w.id, w.windowStartNs, verdict.untilNs);
     this.store.audit('system', 'converge_extend', w.key, { window_end: formatRfc3339Ns(verdict.untilNs), last_new_item: w.lastNewNs === null ? null : formatRfc3339Ns(w.lastNewNs), pods: w.pods.size, nodes: w.nodes.size }, nowMs);
     w.windowEndNs = verdict.untilNs;
+    const seq = this.store.appendStream('workload.window', { workload: w.key, window_end: formatRfc3339Ns(verdict.untilNs) }, nowMs);
+    this.emit('stream', seq);
     this.log.info({ workload: w.key, windowEnd: formatRfc3339Ns(verdict.untilNs), pods: w.pods.size, nodes: w.nodes.size }, 'baseline still growing: learning goes on');
     this.emit('changed', this.change(w));
     return true;
@@ -697,8 +810,17 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   private arm(): void {
     if (this.timer) clearTimeout(this.timer);
     let earliest: bigint | null = null;
+    const grace = BigInt(VERDICT_GRACE_MS) * 1_000_000n;
+    const graceAfterLoad = BigInt(this.loadedAtMs + VERDICT_GRACE_MS) * 1_000_000n;
     for (const w of this.byKey.values()) {
-      if (w.mode === 'learning' && w.windowEndNs !== null && (earliest === null || w.windowEndNs < earliest)) earliest = w.windowEndNs;
+      if (w.mode !== 'learning' || w.windowEndNs === null) continue;
+      // A convergence verdict is due a grace period after the window's end (and after a restart).
+      let due = w.windowEndNs;
+      if (this.opts.convergence) {
+        due += grace;
+        if (due < graceAfterLoad) due = graceAfterLoad;
+      }
+      if (earliest === null || due < earliest) earliest = due;
     }
     if (earliest === null) return;
     const delay = Math.min(60_000, Math.max(0, Number(earliest / 1_000_000n) - this.opts.now()));

@@ -53,6 +53,8 @@ export interface ConvergenceRule {
 
 export interface LearningProgress {
   readonly startNs: bigint;
+  /** The window's current end. */
+  readonly windowEndNs: bigint;
   readonly nowNs: bigint;
   /** When the last item was learned; null: none yet. */
   readonly lastNewNs: bigint | null;
@@ -65,13 +67,14 @@ export interface LearningProgress {
  * quiet period after the last new item (or, with too few sources, by another quiet period),
  * never past start + maxMs, where it locks whatever the state.
  */
-export function convergence(rule: ConvergenceRule, p: LearningProgress): { readonly lock: true } | { readonly lock: false; readonly untilNs: bigint } {
+export function convergence(rule: ConvergenceRule, p: LearningProgress): { readonly lock: true; readonly atNs: bigint } | { readonly lock: false; readonly untilNs: bigint } {
   const ms = (n: number): bigint => BigInt(n) * 1_000_000n;
   const hardEnd = p.startNs + ms(rule.maxMs);
-  if (p.nowNs >= hardEnd) return { lock: true };
+  if (p.nowNs >= hardEnd) return { lock: true, atNs: hardEnd };
   const quietEnd = (p.lastNewNs ?? p.startNs) + ms(rule.quietMs);
   const enoughSources = Math.max(p.pods, p.nodes) >= rule.minSources;
-  if (p.nowNs >= quietEnd && enoughSources) return { lock: true };
+  // Locked at the end of the quiet period (or the window's end, if later): after every learned item.
+  if (p.nowNs >= quietEnd && enoughSources) return { lock: true, atNs: quietEnd > p.windowEndNs ? quietEnd : p.windowEndNs };
   const next = p.nowNs >= quietEnd ? p.nowNs + ms(rule.quietMs) : quietEnd;
   return { lock: false, untilNs: next < hardEnd ? next : hardEnd };
 }

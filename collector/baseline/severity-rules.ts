@@ -4,7 +4,7 @@
 // with the file, the rule and the key named, instead of quietly rating everything "medium".
 // Rating is pure: the first rule whose every condition holds decides.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { peerScope } from '../../agent/model/peer.js';
 import { PACKAGE_ROOT } from '../../agent/version.js';
@@ -106,7 +106,9 @@ export class SeverityRules {
   static load(userFiles: readonly string[]): SeverityRules {
     const rules: SeverityRule[] = [];
     const ids = new Map<string, string>();
-    for (const file of [...userFiles, BUILT_IN_RULES_FILE]) {
+    // The built-in file named again among the user's files is read once, last.
+    const files = [...userFiles.filter((f) => resolve(f) !== BUILT_IN_RULES_FILE), BUILT_IN_RULES_FILE];
+    for (const file of files) {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');

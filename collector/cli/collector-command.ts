@@ -58,7 +58,8 @@ export function collectorCommand(): Command {
         '--allowed-origin <origin>',
         'another browser origin allowed on the stream, e.g. https://vigil.example.com (repeatable, or comma-separated in the variable); the page the collector serves is always allowed',
       )
-        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').map((o) => o.trim()).filter((o) => o !== '')])
+        // Browsers send the scheme and host in lower case.
+        .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').map((o) => o.trim().toLowerCase()).filter((o) => o !== '')])
         .default([] as string[])
         .env('VIGIL_ALLOWED_ORIGINS'),
     )

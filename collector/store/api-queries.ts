@@ -64,10 +64,11 @@ export class ApiQueries {
       .prepare('SELECT a.*, w.key, w.cluster, w.namespace, w.kind, w.name FROM alerts a JOIN workloads w ON w.id = a.workload_id WHERE a.id = ?')
       .safeIntegers(true);
     this.workloadsAll = db
-      .prepare(`SELECT w.*, ${COMPLETENESS}, (SELECT COUNT(*) FROM alerts a WHERE a.workload_id = w.id AND a.status != 'resolved') AS open_alerts
+      .prepare(`SELECT w.*, (SELECT COUNT(*) FROM baseline_items b WHERE b.workload_id = w.id) AS items,
+        (SELECT COUNT(*) FROM alerts a WHERE a.workload_id = w.id AND a.status != 'resolved') AS open_alerts
         FROM workloads w ORDER BY w.namespace, w.kind, w.name`)
       .safeIntegers(true);
-    this.workloadOne = db.prepare(`SELECT w.*, ${COMPLETENESS} FROM workloads w WHERE key = ?`).safeIntegers(true);
+    this.workloadOne = db.prepare('SELECT * FROM workloads WHERE key = ?').safeIntegers(true);
     this.itemsOf = db.prepare('SELECT * FROM baseline_items WHERE workload_id = ? ORDER BY container, item_key').safeIntegers(true);
     this.imagesOf = db.prepare('SELECT * FROM workload_images WHERE workload_id = ? ORDER BY container, first_seen_ns').safeIntegers(true);
     this.agentsAll = db.prepare('SELECT * FROM agents ORDER BY node');
@@ -179,18 +180,9 @@ function workloadJson(r: Record<string, unknown>): Record<string, unknown> {
     window: { start: ns(r.window_start_ns), end: ns(r.window_end_ns), length_ms: r.window_ms === null ? null : Number(r.window_ms) },
     locked_at: ns(r.locked_at_ns),
     locked_by: r.locked_by,
-    completeness: { items: Number(r.items), last_new_item: ns(r.last_new_ns), nodes: Number(r.nodes), pods: Number(r.pods) },
   };
 }
 
-/**
- * How complete a baseline looks: its size, when it last grew by learning, and how many nodes and
- * pods its learned items came from (one pod or node alone may not have shown everything).
- */
-const COMPLETENESS = `(SELECT COUNT(*) FROM baseline_items b WHERE b.workload_id = w.id) AS items,
-  (SELECT MAX(first_seen_ns) FROM baseline_items b WHERE b.workload_id = w.id AND b.added_by = 'learned') AS last_new_ns,
-  (SELECT COUNT(DISTINCT node) FROM baseline_items b WHERE b.workload_id = w.id AND b.added_by = 'learned') AS nodes,
-  (SELECT COUNT(DISTINCT json_extract(evidence, '$.pod')) FROM baseline_items b WHERE b.workload_id = w.id AND b.added_by = 'learned') AS pods`;
 
 function alertJson(r: Record<string, unknown>, withEvidence: boolean): AlertJson {
   const out: AlertJson = {

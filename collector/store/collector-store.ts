@@ -82,6 +82,7 @@ export interface AlertRow {
   count: number;
   node: string;
   evidence: string;
+  severityReason: string;
 }
 
 export interface ActiveAlert {
@@ -89,6 +90,17 @@ export interface ActiveAlert {
   count: number;
   last_seen_ns: bigint;
   status: 'open' | 'acknowledged';
+  category: 'deviation' | 'review';
+}
+
+/** The latest alert of an item, resolved or not: what a new alert opened from a repeat count copies. */
+export interface PreviousAlert {
+  itemType: 'process' | 'network';
+  node: string;
+  evidence: string;
+  severity: string;
+  severityReason: string;
+  severityRule: string;
 }
 
 export class CollectorStore {
@@ -116,7 +128,13 @@ export class CollectorStore {
       insertItem: p(`INSERT OR IGNORE INTO baseline_items
         (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence)
         VALUES (@workloadId, @container, @itemKey, @itemType, @firstSeenNs, @node, @addedBy, @imageDigest, @evidence)`),
-      activeAlert: p(`SELECT id, count, last_seen_ns, status FROM alerts
+      copyItem: p(`INSERT OR IGNORE INTO baseline_items (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence)
+        SELECT workload_id, container, ?, item_type, first_seen_ns, node, added_by, image_digest, evidence FROM baseline_items
+        WHERE workload_id = ? AND container = ? AND item_key = ?`),
+      previousAlert: p(`SELECT item_type, node, evidence, severity, severity_reason, severity_rule FROM alerts
+        WHERE workload_id = ? AND container = ? AND item_key = ? ORDER BY id DESC LIMIT 1`),
+      recategorize: p("UPDATE alerts SET category = 'deviation', severity_reason = ?, updated_ms = ? WHERE id = ?"),
+      activeAlert: p(`SELECT id, count, last_seen_ns, status, category FROM alerts
         WHERE workload_id = ? AND container = ? AND item_key = ? AND status != 'resolved'`).safeIntegers(true),
       insertAlert: p(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns,
           count, node, evidence, created_ms, updated_ms, severity, severity_reason, severity_rule, category)
@@ -241,9 +259,26 @@ export class CollectorStore {
 
   activeAlert(workloadId: number, container: string, itemKey: string): ActiveAlert | undefined {
     const row = this.s.activeAlert?.get(workloadId, container, itemKey) as
-      | { id: bigint; count: bigint; last_seen_ns: bigint; status: 'open' | 'acknowledged' }
+      | { id: bigint; count: bigint; last_seen_ns: bigint; status: 'open' | 'acknowledged'; category: 'deviation' | 'review' }
       | undefined;
-    return row && { id: Number(row.id), count: Number(row.count), last_seen_ns: row.last_seen_ns, status: row.status };
+    return row && { id: Number(row.id), count: Number(row.count), last_seen_ns: row.last_seen_ns, status: row.status, category: row.category };
+  }
+
+  previousAlert(workloadId: number, container: string, itemKey: string): PreviousAlert | undefined {
+    const r = this.s.previousAlert?.get(workloadId, container, itemKey) as
+      | { item_type: 'process' | 'network'; node: string; evidence: string; severity: string; severity_reason: string; severity_rule: string }
+      | undefined;
+    return r && { itemType: r.item_type, node: r.node, evidence: r.evidence, severity: r.severity, severityReason: r.severity_reason, severityRule: r.severity_rule };
+  }
+
+  /** Adds `toKey` to a workload container's baseline as a copy of `fromKey` (same origin and time). */
+  copyItem(workloadId: number, container: string, fromKey: string, toKey: string): boolean {
+    return (this.s.copyItem?.run(toKey, workloadId, container, fromKey).changes ?? 0) > 0;
+  }
+
+  /** A review alert whose item is now seen after the lock becomes a deviation. */
+  recategorize(id: number, reason: string, nowMs: number): void {
+    this.s.recategorize?.run(reason, nowMs, id);
   }
 
   insertAlert(a: NewAlert): number {
@@ -274,6 +309,7 @@ export class CollectorStore {
       count: Number(r.count),
       node: String(r.node),
       evidence: String(r.evidence),
+      severityReason: String(r.severity_reason),
     };
   }
 

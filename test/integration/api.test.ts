@@ -1,4 +1,6 @@
 import t from 'tap';
+import WebSocket from 'ws';
+import { until } from '../support/processes.js';
 import { vigil } from '../../proto/gen/vigil.js';
 import { validateWithModel } from '../deploy/helpers/schema.js';
 import type { JsonObject } from '../support/kustomize.js';
@@ -204,6 +206,27 @@ t.test('never-learn items seen while learning raise review alerts instead of joi
   f.collector.service?.lockDue();
   await f.observe([{ exe: '/usr/bin/wget', at: T0 + 62_000n * MS }]);
   t.match((await f.call('GET', '/api/v1/alerts/3')).body, { category: 'deviation', severity: 'high', severity_rule: 'download-or-network-tool', severity_reason: 'a download or network tool' });
+
+  // The dropper's review alert is still open: seen again after the lock, it becomes a deviation.
+  const repeat = (item: string, count: number, atS: number) => ({
+    seq: ++f.seq,
+    repeat: { workload: { cluster: 'test', namespace: 'shop', kind: 'Deployment', name: 'web' }, container: 'app', item_key: item, count, first_seen: { seconds: Number(T0 / 1_000_000_000n) + atS }, last_seen: { seconds: Number(T0 / 1_000_000_000n) + atS } },
+  });
+  f.agent.send({ reports: { reports: [repeat('exe:/tmp/dropper', 2, 63)] } });
+  await f.agent.ack(f.seq);
+  t.match((await f.call('GET', '/api/v1/alerts/2')).body, { category: 'deviation', count: 3, severity_reason: 'runs from a temporary directory' }, 'no longer "seen while learning"');
+
+  // Resolved without approval, the agent only sends repeat counts of it: they open a new alert.
+  t.equal((await f.call('POST', '/api/v1/alerts/2/resolve')).status, 200);
+  f.agent.send({ reports: { reports: [repeat('exe:/tmp/dropper', 4, 64)] } });
+  await f.agent.ack(f.seq);
+  t.match((await f.call('GET', '/api/v1/alerts/4')).body, {
+    item: 'exe:/tmp/dropper', category: 'deviation', status: 'open', count: 4, severity: 'critical', severity_rule: 'exec-from-temp-dir', severity_reason: 'runs from a temporary directory', evidence: { exe: '/tmp/dropper' },
+  }, 'resolving an attacker’s tool does not silence it');
+  // An approved item is in the baseline: its repeats open nothing.
+  f.agent.send({ reports: { reports: [repeat('exe:/usr/bin/curl', 1, 65)] } });
+  await f.agent.ack(f.seq);
+  t.equal(((await f.call('GET', '/api/v1/alerts')).body.alerts as unknown[]).length, 4);
 });
 
 t.test('a NetworkPolicy from the learned network baseline, valid for the Kubernetes API', async (t) => {
@@ -227,7 +250,17 @@ t.test('a NetworkPolicy from the learned network baseline, valid for the Kuberne
   const yaml = await fetch(`${f.base}/api/v1/workloads/shop/Deployment/web/network-policy?format=yaml`, { headers: { Authorization: `Bearer ${VIEWER}` } });
   t.equal(yaml.headers.get('content-type'), 'application/yaml');
   t.match(await yaml.text(), /kind: NetworkPolicy[\s\S]*PLACEHOLDER/, 'a viewer gets the YAML; without a selector the placeholder is flagged');
-  t.match(await f.call('GET', '/api/v1/workloads/shop/Deployment/web/network-policy?selector=no%20spaces'), { status: 400 });
+  for (const [selector, message] of [
+    ['no%20spaces', /"no spaces" is not key=value/],
+    ['app=web-', /the value of app \("web-"\) is not a Kubernetes label value/],
+    ['-a=b', /"-a" is not a Kubernetes label key/],
+    ['a//b=c', /"a\/\/b" is not a Kubernetes label key/],
+    [`app=${'x'.repeat(64)}`, /is not a Kubernetes label value/],
+    ['app=a,app=b', /app is given twice/],
+  ] as const) {
+    t.match(await f.call('GET', `/api/v1/workloads/shop/Deployment/web/network-policy?selector=${selector}`), { status: 400, body: { error: message } }, selector);
+  }
+  t.match((await f.call('GET', '/api/v1/workloads/shop/Deployment/web/network-policy?selector=app.kubernetes.io/name=web')).body, { policy: { spec: { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } } } }, 'a prefixed key');
   t.match(await f.call('GET', '/api/v1/workloads/_/Deployment/web/network-policy'), { status: 409, body: { error: /a NetworkPolicy applies to Kubernetes pods/ } });
 });
 
@@ -280,19 +313,29 @@ t.test('convergence: learning goes on while the baseline grows or has one source
   const web = async (): Promise<{ mode: string; window: { end: string }; locked_at: string | null; completeness: unknown }> =>
     (await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body as { mode: string; window: { end: string }; locked_at: string | null; completeness: unknown };
   await f.observe([{ exe: '/bin/a', at: sec(1) }]);
-  tick(61);
-  t.match(await web(), { mode: 'learning', window: { end: '2026-11-20T09:01:31.000000000Z' } }, 'one pod on one node: another quiet period');
+  tick(65);
+  t.match(await web(), { mode: 'learning', window: { end: '2026-11-20T09:01:01.000000000Z' } }, 'no verdict within 10 s of the window end: reports may still be on their way');
+  tick(72);
+  t.match(await web(), { mode: 'learning', window: { end: '2026-11-20T09:01:42.000000000Z' } }, 'one pod on one node: another quiet period');
   t.same((await web()).completeness, { items: 1, last_new_item: '2026-11-20T09:00:01.000000000Z', nodes: 1, pods: 1 });
 
   await f.observe([{ exe: '/bin/b', node: 'node-b', at: sec(80) }]);
-  tick(92);
-  t.match(await web(), { mode: 'learning', window: { end: '2026-11-20T09:01:50.000000000Z' } }, 'a new item at 80 s: learning until 30 s after it');
-  tick(111);
+  // A new item before the moved window end: learned, and the baseline is still growing.
+  await f.observe([{ exe: '/bin/c', node: 'node-b', at: sec(101) }]);
+  tick(112);
+  t.match(await web(), { mode: 'learning', window: { end: '2026-11-20T09:02:11.000000000Z' } }, 'the item at 101 s keeps it learning until 30 s after it');
+  tick(141);
   const locked = await web();
-  t.match(locked, { mode: 'detecting', locked_at: '2026-11-20T09:01:50.000000000Z' }, 'quiet, two nodes: locked at the end of the quiet period');
-  t.same(locked.completeness, { items: 2, last_new_item: '2026-11-20T09:01:20.000000000Z', nodes: 2, pods: 1 });
+  t.match(locked, { mode: 'detecting', locked_at: '2026-11-20T09:02:11.000000000Z' }, 'quiet, two nodes: locked at the end of the quiet period');
+  t.same(locked.completeness, { items: 3, last_new_item: '2026-11-20T09:01:41.000000000Z', nodes: 2, pods: 1 });
   const audit = (await f.call('GET', '/api/v1/audit')).body.entries as Array<{ action: string }>;
   t.same(audit.map((e) => e.action).filter((a) => a === 'converge_extend' || a === 'lock_baseline'), ['lock_baseline', 'converge_extend', 'converge_extend']);
+  const ws = new WebSocket(`${f.wsBase}/api/v1/stream?since=0`, { headers: { Authorization: `Bearer ${VIEWER}` } });
+  const messages: Array<{ type: string; window_end?: string }> = [];
+  ws.on('message', (d: Buffer) => messages.push(JSON.parse(d.toString()) as { type: string }));
+  await until(() => messages.some((m) => m.type === 'heartbeat'), 'the replay');
+  ws.close();
+  t.same(messages.filter((m) => m.type === 'workload.window').map((m) => m.window_end), ['2026-11-20T09:01:42.000000000Z', '2026-11-20T09:02:11.000000000Z'], 'each move of the window is streamed');
 
   // Another workload that never settles locks at the maximum.
   await f.observe([{ exe: '/bin/x', name: 'busy', at: sec(120) }]);
@@ -303,4 +346,25 @@ t.test('convergence: learning goes on while the baseline grows or has one source
   tick(370);
   const busy = (await f.call('GET', '/api/v1/workloads/shop/Deployment/busy')).body as { mode: string; locked_at: string };
   t.match(busy, { mode: 'detecting', locked_at: '2026-11-20T09:06:00.000000000Z' }, 'locked at start + 240 s although items kept coming');
+});
+
+t.test('an upgrade keeps baselines learned with exact public addresses: each gains its network form', async (t) => {
+  const f = await apiFixture(t);
+  await f.observe([{ exe: '/bin/a' }]);
+  const items = ['out:tcp:52.218.61.227:443', 'out:tcp:10.96.0.10:53', 'out:tcp:2a05:d018:1:2:3:4:5:6:443', 'out:tcp:s3.amazonaws.com:443', 'out:tcp:52.218.0.0/16:443'];
+  t.equal((await f.call('POST', '/api/v1/workloads/shop/Deployment/web/items', { body: { items: items.map((item) => ({ container: 'app', item })) } })).status, 200);
+  await f.restart();
+  const baseline = ((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body.baseline as Array<{ item: string; added_by: string }>).map((i) => `${i.item} ${i.added_by}`);
+  t.same(baseline, [
+    'exe:/bin/a learned',
+    'out:tcp:10.96.0.10:53 manual',
+    'out:tcp:2a05:d018:1:2:3:4:5:6:443 manual',
+    'out:tcp:2a05:d018:1:2::/64:443 manual',
+    'out:tcp:52.218.0.0/16:443 manual',
+    'out:tcp:52.218.61.0/24:443 manual',
+    'out:tcp:52.218.61.227:443 manual',
+    'out:tcp:s3.amazonaws.com:443 manual',
+  ]);
+  await f.restart();
+  t.equal(((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body.baseline as unknown[]).length, 8, 'idempotent');
 });

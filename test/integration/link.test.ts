@@ -208,3 +208,33 @@ t.test('a JSON-lines replay with --collector delivers everything before the agen
   t.equal(stored, 17, "every distinct item of the replay was stored before exit");
   t.same(query(dir, 'SELECT last_seq FROM agents'), [{ last_seq: 17 }]);
 });
+
+t.test('a rollout is dated from the new image’s first event, known items included', async (t) => {
+  const dir = tmp(t);
+  const collector = new Collector(
+    { dbFile: join(dir, 'vigil.db'), grpcListen: '127.0.0.1:0', grpcTls: null, http: null, agentTokens: [TOKEN], apiTokens: [], defaultMode: 'learning', windowMs: 1_000, imageReviewMs: 1_500 },
+    pino({ level: 'silent' }),
+  );
+  await collector.start();
+  t.teardown(() => collector.stop());
+  const run = await startAgent(agentConfig(dir, collector.grpcPort));
+  t.teardown(() => run.stop());
+  const sender = new FalcoHttpSender(`http://127.0.0.1:${run.agent.httpAddress?.port ?? 0}/`);
+  t.teardown(() => sender.close());
+  const send = async (exe: string, digest: string): Promise<void> => {
+    await sender.post(toJsonLine(execEvent({ exe, at: nowNs(), fields: { 'container.image.digest': digest } })));
+  };
+  await send('/usr/sbin/nginx', 'sha256:v1');
+  await until(() => query<{ mode: string }>(dir, 'SELECT mode FROM workloads')[0]?.mode === 'detecting', 'the lock', 10_000);
+
+  // The rollout: v2 runs only what the baseline knows; days later (here 2 s) it runs something new.
+  const rollout = nowNs();
+  await send('/usr/sbin/nginx', 'sha256:v2');
+  await until(() => query(dir, "SELECT 1 FROM workload_images WHERE image_digest = 'sha256:v2'").length === 1, 'the new image recorded', 10_000);
+  const [image] = query<{ first_seen_ns: number | bigint; review_until_ns: number | bigint }>(dir, "SELECT first_seen_ns, review_until_ns FROM workload_images WHERE image_digest = 'sha256:v2'");
+  t.ok(BigInt(image?.first_seen_ns ?? 0) >= rollout && BigInt(image?.first_seen_ns ?? 0) < rollout + 1_000_000_000n, 'dated from the known item’s event, at the rollout');
+  await new Promise((r) => setTimeout(r, 2_000));
+  await send('/usr/bin/python3', 'sha256:v2');
+  await until(() => query(dir, "SELECT 1 FROM alerts WHERE item_key = 'exe:/usr/bin/python3'").length === 1, 'the late novel item alerted', 10_000);
+  t.same(query(dir, "SELECT item_key FROM baseline_items WHERE item_key = 'exe:/usr/bin/python3'"), [], 'not learned: the review window had closed');
+});

@@ -37,12 +37,14 @@ t.test('convergence: lock when quiet with enough sources, else learn on, never p
   const S = 1_000_000_000n; // 1 s in ns
   const rule = { quietMs: 600_000, minSources: 2, maxMs: 4 * 3_600_000 };
   const at = (s: number): bigint => 1_000n * S + BigInt(s) * S;
-  const p = (now: number, lastNew: number | null, pods: number, nodes: number) => ({ startNs: at(0), nowNs: at(now), lastNewNs: lastNew === null ? null : at(lastNew), pods, nodes });
-  t.same(convergence(rule, p(3600, 3000, 2, 1)), { lock: true }, 'quiet for 10 min, items from 2 pods');
-  t.same(convergence(rule, p(3600, 3000, 1, 2)), { lock: true }, 'or from 2 nodes');
+  const p = (now: number, lastNew: number | null, pods: number, nodes: number, end = 3600) => ({ startNs: at(0), windowEndNs: at(end), nowNs: at(now), lastNewNs: lastNew === null ? null : at(lastNew), pods, nodes });
+  t.same(convergence(rule, p(3610, 3000, 2, 1)), { lock: true, atNs: at(3600) }, 'quiet for 10 min, items from 2 pods: locked at the window end');
+  t.same(convergence(rule, p(3610, 3000, 1, 2)), { lock: true, atNs: at(3600) }, 'or from 2 nodes');
+  t.same(convergence(rule, p(4300, 3590, 2, 2, 4200)), { lock: true, atNs: at(4200) }, 'the quiet period ended before the (moved) window end');
+  t.same(convergence(rule, p(4300, 3650, 2, 2, 3600)), { lock: true, atNs: at(4250) }, 'an item after the window end: locked when its quiet period ended, after it');
   t.same(convergence(rule, p(3600, 3500, 3, 3)), { lock: false, untilNs: at(3500 + 600) }, 'a new item 100 s ago: until 10 min after it');
   t.same(convergence(rule, p(3600, 100, 1, 1)), { lock: false, untilNs: at(3600 + 600) }, 'quiet but one pod on one node: another quiet period');
   t.same(convergence(rule, p(3600, null, 0, 0)), { lock: false, untilNs: at(3600 + 600) }, 'nothing learned yet counts as quiet since the start, but no sources');
   t.same(convergence(rule, p(14_000, 13_990, 1, 1)), { lock: false, untilNs: at(14_400) }, 'never past start + max');
-  t.same(convergence(rule, p(14_400, 14_399, 1, 1)), { lock: true }, 'at the maximum it locks whatever the state');
+  t.same(convergence(rule, p(14_410, 14_399, 1, 1)), { lock: true, atNs: at(14_400) }, 'at the maximum it locks whatever the state, at the maximum');
 });

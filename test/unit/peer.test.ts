@@ -37,6 +37,11 @@ t.test('outbound peers in baseline items: DNS name, public network, exact privat
   t.equal(baselinePeer('fd00::1', null), 'fd00::1', 'IPv6 ULA is private');
   t.equal(baselinePeer('2001:db8::1::2', null), '2001:db8::1::2', 'an address that does not parse stays as it came');
   t.equal(baselinePeer('example.com', null), 'example.com');
+  for (const special of ['0.0.0.0', '224.0.0.251', '239.255.255.250', '255.255.255.255', '192.0.0.8', '198.18.0.1', '::', 'ff02::fb', '::ffff:10.0.0.7']) {
+    t.equal(baselinePeer(special, null), special, `${special}: not the public internet, kept exact`);
+  }
+  t.equal(peerScope('::ffff:93.184.216.34'), 'public', 'an IPv4-mapped public address is public');
+  t.equal(baselinePeer('::ffff:93.184.216.34', null), '93.184.216.0/24', 'and named by its IPv4 network');
   const out = (peer: string, peerName: string | null, port: number): string =>
     itemKey({ type: 'network', network: { direction: 'outbound', peer, peerName, port, protocol: 'tcp', localIp: '10.244.0.5', localPort: 40000 } });
   t.equal(out('52.92.16.42', null, 443), 'out:tcp:52.92.16.0/24:443');

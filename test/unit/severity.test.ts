@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { atLeast } from '../../collector/baseline/severity.js';
-import { parseSeverityRules, SeverityRules, SeverityRulesError, type RatingInput } from '../../collector/baseline/severity-rules.js';
+import { BUILT_IN_RULES_FILE, parseSeverityRules, SeverityRules, SeverityRulesError, type RatingInput } from '../../collector/baseline/severity-rules.js';
 
 const rules = SeverityRules.builtIn();
 const proc = (exe: string | null, more: Partial<RatingInput> = {}): RatingInput => ({ type: 'process', exe, ...more });
@@ -73,6 +73,7 @@ rules:
   t.match(ours.rate(proc('/tmp/x')), { rule: 'exec-from-temp-dir' }, 'other built-in rules still apply');
   t.equal(ours.rules.filter((r) => r.id === 'download-or-network-tool').length, 1);
   t.throws(() => SeverityRules.load([join(dir, 'missing.yaml')]), { message: /cannot read severity rules .*missing\.yaml: ENOENT/ });
+  t.equal(SeverityRules.load([BUILT_IN_RULES_FILE]).rules.length, rules.rules.length, 'the built-in file named again is read once');
 });
 
 t.test('a rules file with a mistake is refused, naming the file, the rule and the key', async (t) => {

@@ -1,7 +1,7 @@
 // The web UI's pure logic, in Node: merging list pages and stream messages into the alert
 // board, filters, grouping, pause, formatting and routes.
 import t from 'tap';
-import { AlertBoard, DEFAULT_FILTERS, statusMatches, type AlertFilters } from '../../collector/ui/web/alert-board.js';
+import { AlertBoard, DEFAULT_FILTERS, MAX_HELD, statusMatches, type AlertFilters } from '../../collector/ui/web/alert-board.js';
 import type { AlertJson, StreamMessage } from '../../collector/ui/web/api-types.js';
 import { formatAge, formatCompleteness, formatConnection, formatDuration, formatTime, parseWorkloadKey, windowProgress, workloadApiPath, workloadLabel, workloadRoute } from '../../collector/ui/web/format.js';
 import { parseRoute, tokenFromHash } from '../../collector/ui/web/routes.js';
@@ -67,8 +67,10 @@ t.test('list pages and stream messages merge the same way in either order', asyn
   a.addFromApi(listed(1, { count: 3, status: 'open' }));
   t.match(a.get(1), { count: 4, status: 'resolved' }, 'an older page does not move it back');
   t.equal(a.onStream({ type: 'heartbeat', cursor: 9 }), false, 'other messages are not the board’s');
-  a.onStream(updated(99, 7, 2, 'open'));
-  t.equal(a.get(99), undefined, 'an update of an alert never listed is dropped');
+  a.onStream(updated(99, 7, 9, 'resolved'));
+  t.equal(a.get(99), undefined, 'an update of an alert not listed yet shows nothing');
+  a.addFromApi(listed(99, { count: 3, status: 'open' }));
+  t.match(a.get(99), { count: 9, status: 'resolved' }, 'the update that came before its page wins over the older page');
 });
 
 t.test('a streamed alert parses its workload key and starts open with one sighting', async (t) => {
@@ -130,6 +132,18 @@ t.test('pause holds stream messages and applies them in order on resume', async 
   t.match(board.get(2), { count: 3, status: 'acknowledged' }, 'the update after its alert, in order');
   t.equal(board.get(1)?.count, 9);
   t.equal(board.heldNewAlerts, 0);
+});
+
+t.test('a pause forgotten on another page resumes by itself before holding too much', async (t) => {
+  const board = new AlertBoard();
+  board.pause();
+  for (let i = 1; i <= MAX_HELD; i++) board.onStream(streamed(i, i));
+  t.equal(board.paused, true);
+  t.equal(board.size, 0);
+  board.onStream(streamed(MAX_HELD + 1, MAX_HELD + 1));
+  t.equal(board.paused, false, 'resumed');
+  t.equal(board.size, 5_000, 'everything held was applied (up to the list bound)');
+  t.equal(board.get(MAX_HELD + 1)?.id, MAX_HELD + 1);
 });
 
 t.test('the board keeps the newest alerts up to its bound', async (t) => {

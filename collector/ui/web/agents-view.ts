@@ -1,7 +1,7 @@
 // Agents: one row per node with its last heartbeat, Falco version, events per second, drops and
 // outbox depth, refreshed every few seconds and at once when an agent connects or goes away.
 import type { AgentJson, StreamMessage } from './api-types.js';
-import type { AppContext, View } from './context.js';
+import { coalesced, type AppContext, type View } from './context.js';
 import { fill, h } from './dom.js';
 import { formatAge } from './format.js';
 
@@ -11,11 +11,12 @@ export class AgentsView implements View {
   readonly root = h('section', { class: 'agents-view', 'aria-label': 'agents' });
   private readonly timer: number;
   private disposed = false;
+  private readonly reload = coalesced(() => this.load());
 
   constructor(private readonly ctx: AppContext) {
     fill(this.root, h('p', { class: 'loading' }, 'Loading agents…'));
-    void this.load();
-    this.timer = window.setInterval(() => void this.load(), REFRESH_MS);
+    this.reload();
+    this.timer = window.setInterval(this.reload, REFRESH_MS);
   }
 
   private async load(): Promise<void> {
@@ -66,7 +67,7 @@ export class AgentsView implements View {
   }
 
   onStream(m: StreamMessage): void {
-    if (m.type === 'agent.status') void this.load();
+    if (m.type === 'agent.status') this.reload();
   }
 
   dispose(): void {

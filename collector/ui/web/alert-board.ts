@@ -50,10 +50,22 @@ const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
 /** Alerts the list keeps at most; the oldest (lowest ids) go first. */
 export const MAX_ALERTS = 5_000;
+/** Stream messages held while paused at most; past it the list resumes by itself. */
+export const MAX_HELD = 10_000;
+/** Updates kept for alerts not listed yet (a page still loading); the oldest go first. */
+const MAX_EARLY_UPDATES = 1_000;
+
+interface EarlyUpdate {
+  count: number;
+  status: AlertStatus;
+  approved: boolean;
+}
 
 export class AlertBoard {
   private readonly alerts = new Map<number, BoardAlert>();
   private readonly held: StreamMessage[] = [];
+  /** Updates of alerts the board does not hold yet, applied when a list brings them. */
+  private readonly early = new Map<number, EarlyUpdate>();
   private pausedFlag = false;
   /** Ids changed since the last `takeChanged()`, for in-place updates of the page. */
   private readonly changed = new Set<number>();
@@ -89,6 +101,18 @@ export class AlertBoard {
 
   /** An alert from a list page or GET /alerts/{id}. */
   addFromApi(a: AlertJson): void {
+    this.mergeIn(a);
+    const e = this.early.get(a.id);
+    const merged = this.alerts.get(a.id);
+    if (e && merged) {
+      this.early.delete(a.id);
+      merged.count = Math.max(merged.count, e.count);
+      if (rank(e.status) > rank(merged.status)) merged.status = e.status;
+      if (e.approved) merged.approved = true;
+    }
+  }
+
+  private mergeIn(a: AlertJson): void {
     const known = this.alerts.get(a.id);
     if (known) {
       known.count = Math.max(known.count, a.count);
@@ -118,8 +142,13 @@ export class AlertBoard {
   /** A stream message; returns whether it concerned an alert (held while paused). */
   onStream(m: StreamMessage): boolean {
     if (m.type !== 'alert' && m.type !== 'alert.updated') return false;
-    if (this.pausedFlag) this.held.push(m);
-    else this.apply(m);
+    if (!this.pausedFlag) this.apply(m);
+    else if (this.held.length < MAX_HELD) this.held.push(m);
+    else {
+      // Paused and forgotten (another page, a long read): do not grow without bound.
+      this.resume();
+      this.apply(m);
+    }
     return true;
   }
 
@@ -145,8 +174,15 @@ export class AlertBoard {
       }
     } else if (m.type === 'alert.updated') {
       const known = this.alerts.get(m.alert);
-      // An update of an alert older than what the list holds: nothing to show it on.
-      if (!known) return;
+      if (!known) {
+        // An alert the lists have not brought yet (still loading) or older than they hold: keep
+        // the update, so a page arriving after it cannot show an older count or status.
+        const e = this.early.get(m.alert) ?? { count: 0, status: 'open', approved: false };
+        this.early.delete(m.alert);
+        this.early.set(m.alert, { count: Math.max(e.count, m.count), status: rank(m.status) > rank(e.status) ? m.status : e.status, approved: e.approved || m.approved === true });
+        if (this.early.size > MAX_EARLY_UPDATES) this.early.delete(this.early.keys().next().value as number);
+        return;
+      }
       known.count = Math.max(known.count, m.count);
       if (rank(m.status) > rank(known.status)) known.status = m.status;
       if (m.approved) known.approved = true;

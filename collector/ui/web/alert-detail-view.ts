@@ -1,6 +1,6 @@
 // One alert: what happened (the first sighting's evidence) and the operator's actions on it.
 import type { AlertJson, StreamMessage } from './api-types.js';
-import { act, operatorOnly, type AppContext, type View } from './context.js';
+import { act, coalesced, operatorOnly, type AppContext, type View } from './context.js';
 import { fill, h } from './dom.js';
 import { formatConnection, formatTime, workloadLabel, workloadRoute } from './format.js';
 
@@ -26,6 +26,7 @@ const EVIDENCE: ReadonlyArray<readonly [string, string]> = [
 export class AlertDetailView implements View {
   readonly root = h('section', { class: 'alert-detail', 'aria-label': 'alert detail' });
   private disposed = false;
+  private readonly reload = coalesced(() => this.load());
 
   constructor(
     private readonly ctx: AppContext,
@@ -58,7 +59,7 @@ export class AlertDetailView implements View {
         ...operatorOnly(this.ctx),
         ...(resolved ? { disabled: true, title: 'the alert is resolved' } : {}),
         onclick: () => {
-          void act(this.ctx, `${done} alert ${a.id}`, () => this.ctx.api.request('POST', `/api/v1/alerts/${a.id}/${path}`)).then(() => this.load());
+          void act(this.ctx, `${done} alert ${a.id}`, () => this.ctx.api.request('POST', `/api/v1/alerts/${a.id}/${path}`)).then(() => this.reload());
         },
       }, label);
     const evidenceRows = EVIDENCE.filter(([k]) => ev[k] !== undefined && ev[k] !== null && ev[k] !== '').map(([k, label]) =>
@@ -111,7 +112,7 @@ export class AlertDetailView implements View {
   }
 
   onStream(m: StreamMessage): void {
-    if (m.type === 'alert.updated' && m.alert === this.id) void this.load();
+    if (m.type === 'alert.updated' && m.alert === this.id) this.reload();
   }
 
   dispose(): void {

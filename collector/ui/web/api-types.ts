@@ -125,6 +125,7 @@ export type StreamMessage =
   | { readonly type: 'alert.updated'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly count: number; readonly status: AlertStatus; readonly approved?: boolean }
   | { readonly type: 'workload.mode'; readonly cursor: number; readonly at: string; readonly workload: string; readonly mode: Mode; readonly previous: Mode; readonly actor: string }
   | { readonly type: 'workload.image'; readonly cursor: number; readonly at: string; readonly workload: string; readonly container: string; readonly image_digest: string; readonly review_until: string | null }
+  | { readonly type: 'workload.window'; readonly cursor: number; readonly at: string; readonly workload: string; readonly window_end: string }
   | { readonly type: 'agent.status'; readonly cursor: number; readonly at: string; readonly agent: string; readonly node: string; readonly connected: boolean }
   | { readonly type: 'heartbeat'; readonly cursor: number; readonly caught_up?: boolean }
   | { readonly type: 'error'; readonly cursor: number; readonly error: string };

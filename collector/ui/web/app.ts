@@ -81,6 +81,8 @@ class Console {
   private readonly stream: LiveStream;
   private readonly ctx: AppContext;
   private view: View | null = null;
+  private readonly onHashChange = (): void => this.route();
+  private ticker: number | null = null;
   /** The connection was lost since the stream was last live. */
   private lost = false;
 
@@ -108,7 +110,7 @@ class Console {
         window.setTimeout(() => window.location.reload(), 1_500);
       },
       unauthorized: (reason) => {
-        this.stream.stop();
+        this.dispose();
         sessionStorage.removeItem(TOKEN_KEY);
         showLogin(`Signed out: ${reason}`);
       },
@@ -119,7 +121,7 @@ class Console {
     const s = this.session;
     const signOut = h('button', { type: 'button', class: 'link' }, 'Sign out');
     signOut.addEventListener('click', () => {
-      this.stream.stop();
+      this.dispose();
       sessionStorage.removeItem(TOKEN_KEY);
       showLogin('');
     });
@@ -143,11 +145,20 @@ class Console {
       h('footer', {}, `Vigil ${s.version}`),
     );
     this.setState('connecting', 'connecting to the collector');
-    window.addEventListener('hashchange', () => this.route());
-    window.setInterval(() => this.view?.tick?.(), 1_000);
+    window.addEventListener('hashchange', this.onHashChange);
+    this.ticker = window.setInterval(() => this.view?.tick?.(), 1_000);
     this.route();
     void this.loadAlerts();
     this.stream.start();
+  }
+
+  /** Signed out: nothing of this console may keep running (timers, polling, the stream). */
+  private dispose(): void {
+    this.stream.stop();
+    window.removeEventListener('hashchange', this.onHashChange);
+    if (this.ticker !== null) window.clearInterval(this.ticker);
+    this.view?.dispose();
+    this.view = null;
   }
 
   /** Open and acknowledged alerts for the tab's count, whatever page opens first. */

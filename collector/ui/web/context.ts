@@ -39,6 +39,31 @@ export async function act(ctx: AppContext, what: string, run: () => Promise<unkn
   }
 }
 
+/**
+ * Wraps a reload so that at most one runs at a time and calls during it collapse into one more
+ * run afterwards: a burst of stream messages costs two requests, and answers cannot arrive out
+ * of order.
+ */
+export function coalesced(run: () => Promise<void>): () => void {
+  let running = false;
+  let again = false;
+  const go = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void run().finally(() => {
+      running = false;
+      if (again) {
+        again = false;
+        go();
+      }
+    });
+  };
+  return go;
+}
+
 /** Attributes of an operator-only control: disabled, with the reason, for viewers. */
 export function operatorOnly(ctx: AppContext): Record<string, string | boolean> {
   return canOperate(ctx) ? {} : { disabled: true, title: `needs the operator role; ${ctx.session.name} is a viewer` };

@@ -1,7 +1,7 @@
 // One workload: mode toggle, learning window, baseline items (learned, approved, manual) with
 // when and where each was first seen, and the relearn and extend actions.
 import type { StreamMessage, WorkloadJson } from './api-types.js';
-import { act, operatorOnly, type AppContext, type View } from './context.js';
+import { act, coalesced, operatorOnly, type AppContext, type View } from './context.js';
 import { fill, h } from './dom.js';
 import { formatCompleteness, formatTime, parseWorkloadKey, workloadApiPath, workloadLabel } from './format.js';
 import { modeToggle, windowCell } from './workloads-view.js';
@@ -17,6 +17,7 @@ export class WorkloadView implements View {
   private policyYaml: string | null = null;
   private policyUrl: string | null = null;
   private disposed = false;
+  private readonly reload = coalesced(() => this.load());
 
   constructor(
     private readonly ctx: AppContext,
@@ -38,7 +39,7 @@ export class WorkloadView implements View {
   }
 
   private draw(w: WorkloadJson): void {
-    const reload = (): void => void this.load();
+    const reload = this.reload;
     this.bar = windowCell(w, this.ctx.now());
     const items = w.baseline ?? [];
     const extendSelect = h('select', { name: 'extend-by', 'aria-label': 'extend by', ...operatorOnly(this.ctx) }, ...EXTEND_CHOICES.map((c) => h('option', { value: c }, `+${c}`)));
@@ -189,8 +190,8 @@ export class WorkloadView implements View {
   }
 
   onStream(m: StreamMessage): void {
-    const mine = (m.type === 'workload.mode' || m.type === 'workload.image' || m.type === 'alert.updated') && m.workload === this.key;
-    if (mine && !this.confirmingRelearn) void this.load();
+    const mine = (m.type === 'workload.mode' || m.type === 'workload.image' || m.type === 'workload.window' || m.type === 'alert.updated') && m.workload === this.key;
+    if (mine && !this.confirmingRelearn) this.reload();
   }
 
   dispose(): void {

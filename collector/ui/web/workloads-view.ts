@@ -1,7 +1,7 @@
 // Workloads: each one's mode with a toggle, its learning window as a progress bar with the time
 // left, baseline size and open alerts. Also the mode toggle and window bar the workload page uses.
 import { MODES, type Mode, type StreamMessage, type WorkloadJson } from './api-types.js';
-import { act, operatorOnly, type AppContext, type View } from './context.js';
+import { act, coalesced, operatorOnly, type AppContext, type View } from './context.js';
 import { fill, h } from './dom.js';
 import { formatCompleteness, formatDuration, windowProgress, workloadApiPath, workloadLabel, workloadRoute } from './format.js';
 
@@ -14,11 +14,12 @@ export class WorkloadsView implements View {
   private readonly bars: Array<{ w: WorkloadJson; el: HTMLElement }> = [];
   private readonly timer: number;
   private disposed = false;
+  private readonly reload = coalesced(() => this.load());
 
   constructor(private readonly ctx: AppContext) {
     fill(this.root, h('p', { class: 'loading' }, 'Loading workloads…'));
-    void this.load();
-    this.timer = window.setInterval(() => void this.load(), REFRESH_MS);
+    this.reload();
+    this.timer = window.setInterval(this.reload, REFRESH_MS);
   }
 
   private async load(): Promise<void> {
@@ -46,7 +47,7 @@ export class WorkloadsView implements View {
         { 'data-workload': w.key, 'data-mode': w.mode },
         h('td', {}, h('a', { href: workloadRoute(w) }, workloadLabel(w))),
         h('td', {}, w.cluster),
-        h('td', {}, modeToggle(this.ctx, w, () => void this.load())),
+        h('td', {}, modeToggle(this.ctx, w, this.reload)),
         h('td', { class: 'window' }, bar),
         h('td', { class: 'completeness' }, formatCompleteness(w.completeness, this.ctx.now())),
         h('td', { class: 'num' }, w.open_alerts ?? 0),
@@ -68,7 +69,7 @@ export class WorkloadsView implements View {
   }
 
   onStream(m: StreamMessage): void {
-    if (m.type === 'workload.mode') void this.load();
+    if (m.type === 'workload.mode' || m.type === 'workload.window') this.reload();
   }
 
   dispose(): void {
