@@ -168,6 +168,14 @@ function workloadOf(queries: ApiQueries): (row: StreamRow) => RowSubject | null 
     if (typeof p.alert === 'number') {
       const cached = byAlert.get(p.alert);
       if (cached) return cached;
+      if (typeof p.workload === 'string' && typeof p.severity === 'string') {
+        // A new alert's row carries its workload and severity: no lookup needed.
+        const [, namespace = '', , name = ''] = p.workload.split('/');
+        const who = { namespace, name, key: p.workload, severity: p.severity };
+        if (byAlert.size > 100_000) byAlert.clear();
+        byAlert.set(p.alert, who);
+        return who;
+      }
       const alert = queries.getAlert(p.alert);
       if (!alert) return null;
       const who = { namespace: alert.workload.namespace, name: alert.workload.name, key: alert.workload.key, severity: alert.severity };

@@ -19,6 +19,9 @@ import { authenticate, type ApiToken } from '../auth/api-tokens.js';
 import { atLeast, SEVERITIES, type Severity } from '../baseline/severity.js';
 import type { ApiQueries, StreamRow } from '../store/api-queries.js';
 
+/** Stream rows broadcast per event-loop turn. */
+const PUBLISH_PAGE = 500;
+
 /** Live tickets at most (a browser needs one per connection attempt, within a minute). */
 const MAX_TICKETS = 10_000;
 
@@ -61,6 +64,8 @@ export class StreamHub {
   private readonly tickets = new Map<string, { token: ApiToken; expires: number }>();
   private readonly ping: NodeJS.Timeout;
   private broadcastUpTo = 0;
+  private publishing = false;
+  private publishAgain = false;
 
   constructor(
     private readonly queries: ApiQueries,
@@ -99,19 +104,42 @@ export class StreamHub {
 
   /** New rows were appended to the stream: send them to every live client that wants them. */
   publish(): void {
-    for (;;) {
-      const rows = this.queries.streamAfter(this.broadcastUpTo, 500);
-      for (const row of rows) {
-        this.broadcastUpTo = row.seq;
-        const who = this.resolve(row);
-        const text = JSON.stringify(message(row, who));
-        for (const c of this.clients) {
-          if (c.replaying || row.seq <= c.lastSent || !matches(c.filter, who)) continue;
-          this.send(c, text, row.seq);
-        }
-      }
-      if (rows.length < 500) return;
+    if (this.publishing) {
+      this.publishAgain = true;
+      return;
     }
+    this.publishing = true;
+    let more = false;
+    try {
+      more = this.publishPage();
+    } catch (err) {
+      // What failed is sent on the next publish, from where it stopped.
+      this.log.error({ err: (err as Error).message }, 'cannot publish stream messages');
+    } finally {
+      this.publishing = false;
+    }
+    // Yield between pages: agents' acks, gRPC keepalive pings and health checks must not wait for
+    // a whole backlog to reach every client.
+    if (more) setImmediate(() => this.publish());
+    else if (this.publishAgain) {
+      this.publishAgain = false;
+      this.publish();
+    }
+  }
+
+  /** Broadcasts one page of stored messages; true when there may be more. */
+  private publishPage(): boolean {
+    const rows = this.queries.streamAfter(this.broadcastUpTo, PUBLISH_PAGE);
+    for (const row of rows) {
+      this.broadcastUpTo = row.seq;
+      const who = this.resolve(row);
+      const text = JSON.stringify(message(row, who));
+      for (const c of this.clients) {
+        if (c.replaying || row.seq <= c.lastSent || !matches(c.filter, who)) continue;
+        this.send(c, text, row.seq);
+      }
+    }
+    return rows.length === PUBLISH_PAGE;
   }
 
   close(): void {
@@ -275,3 +303,4 @@ function refuse(socket: Duplex, status: number, message: string, headers: Record
 function sameOrigin(origin: string, host: string | undefined): boolean {
   return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
 }
+
