@@ -462,17 +462,22 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   lockDue(): void {
     const nowMs = this.opts.now();
     const nowNs = BigInt(nowMs) * 1_000_000n;
-    for (const w of this.byKey.values()) {
-      if (w.mode !== 'learning' || w.windowEndNs === null || w.windowEndNs > nowNs) continue;
-      if (this.keepLearning(w, nowNs, nowMs)) continue;
-      const lockNs = w.windowEndNs;
-      let seq = 0;
-      this.store.transaction(() => {
+    const locked: Array<{ w: WorkloadState; lockNs: bigint; seq: number }> = [];
+    // One transaction for every window that ended (1,000 windows ending together took one
+    // synced commit each); memory and events follow only once it is committed.
+    this.store.transaction(() => {
+      for (const w of this.byKey.values()) {
+        if (w.mode !== 'learning' || w.windowEndNs === null || w.windowEndNs > nowNs) continue;
+        if (this.keepLearning(w, nowNs, nowMs)) continue;
+        const lockNs = w.windowEndNs;
         this.store.setMode(w.id, 'detecting', lockNs, 'window');
         this.store.insertModeChange(w.id, lockNs, 'detecting', 'window', nowMs);
         this.store.audit('system', 'lock_baseline', w.key, { items: w.items.size, window_end_ns: lockNs.toString() }, nowMs);
-        seq = this.store.appendStream('workload.mode', { workload: w.key, mode: 'detecting', previous: 'learning', actor: 'window' }, nowMs);
-      });
+        const seq = this.store.appendStream('workload.mode', { workload: w.key, mode: 'detecting', previous: 'learning', actor: 'window' }, nowMs);
+        locked.push({ w, lockNs, seq });
+      }
+    });
+    for (const { w, lockNs, seq } of locked) {
       w.history = withChange(w.history, { fromNs: lockNs, mode: 'detecting' });
       w.mode = 'detecting';
       w.lockedAtNs = lockNs;
@@ -791,7 +796,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     // Reports still on their way (an agent's outbox, a collector restart) get a grace period.
     const grace = BigInt(VERDICT_GRACE_MS) * 1_000_000n;
     if (nowNs < w.windowEndNs + grace || nowMs < this.loadedAtMs + VERDICT_GRACE_MS) return true;
-    const verdict = convergence(rule, { startNs: w.windowStartNs, windowEndNs: w.windowEndNs, nowNs, lastNewNs: w.lastNewNs, pods: w.pods.size, nodes: w.nodes.size });
+    // Items learned in an earlier learning period (learning set again without a relearn) do not count.
+    const lastNewNs = w.lastNewNs !== null && w.lastNewNs >= w.windowStartNs ? w.lastNewNs : null;
+    const verdict = convergence(rule, { startNs: w.windowStartNs, windowEndNs: w.windowEndNs, nowNs, lastNewNs, pods: w.pods.size, nodes: w.nodes.size });
     if (verdict.lock) {
       w.windowEndNs = verdict.atNs;
       return false;

@@ -226,6 +226,10 @@ t.test('a rollout is dated from the new image’s first event, known items inclu
   };
   await send('/usr/sbin/nginx', 'sha256:v1');
   await until(() => query<{ mode: string }>(dir, 'SELECT mode FROM workloads')[0]?.mode === 'detecting', 'the lock', 10_000);
+  // The agent applies the collector's delta (nginx in the baseline, locked) before the rollout.
+  const agentDb = new Database(join(dir, 'agent-state', 'agent-state.db'), { readonly: true });
+  t.teardown(() => agentDb.close());
+  await until(() => agentDb.prepare("SELECT 1 FROM workloads w JOIN workload_items i USING (workload_key) WHERE w.mode = 'detecting' AND i.item_key = 'exe:/usr/sbin/nginx'").get() !== undefined, 'the agent to know the locked baseline', 10_000);
 
   // The rollout: v2 runs only what the baseline knows; days later (here 2 s) it runs something new.
   const rollout = nowNs();
