@@ -751,7 +751,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       // With a convergence rule the window's end is not final until the verdict (up to the
       // maximum): what comes after it is learned, and if it is new it keeps the window open.
       const rule = this.opts.convergence;
-      if (rule && w.windowStartNs !== null && timeNs < w.windowStartNs + BigInt(rule.maxMs) * 1_000_000n) return 'learning';
+      if (rule && w.windowStartNs !== null && timeNs < w.windowStartNs + BigInt(this.convergenceMaxMs(w, rule)) * 1_000_000n) return 'learning';
       return 'detecting';
     }
     return mode;
@@ -789,6 +789,11 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     };
   }
 
+  /** The convergence maximum, never shorter than the workload's own window (a longer override). */
+  private convergenceMaxMs(w: WorkloadState, rule: ConvergenceRule): number {
+    return Math.max(rule.maxMs, w.windowMs ?? this.overrideFor(w.workload) ?? this.opts.windowMs);
+  }
+
   /** With a convergence rule, moves the window's end instead of locking while the baseline still grows. */
   private keepLearning(w: WorkloadState, nowNs: bigint, nowMs: number): boolean {
     const rule = this.opts.convergence;
@@ -798,7 +803,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     if (nowNs < w.windowEndNs + grace || nowMs < this.loadedAtMs + VERDICT_GRACE_MS) return true;
     // Items learned in an earlier learning period (learning set again without a relearn) do not count.
     const lastNewNs = w.lastNewNs !== null && w.lastNewNs >= w.windowStartNs ? w.lastNewNs : null;
-    const verdict = convergence(rule, { startNs: w.windowStartNs, windowEndNs: w.windowEndNs, nowNs, lastNewNs, pods: w.pods.size, nodes: w.nodes.size });
+    const verdict = convergence({ ...rule, maxMs: this.convergenceMaxMs(w, rule) }, { startNs: w.windowStartNs, windowEndNs: w.windowEndNs, nowNs, lastNewNs, pods: w.pods.size, nodes: w.nodes.size });
     if (verdict.lock) {
       w.windowEndNs = verdict.atNs;
       return false;

@@ -368,3 +368,14 @@ t.test('an upgrade keeps baselines learned with exact public addresses: each gai
   await f.restart();
   t.equal(((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body.baseline as unknown[]).length, 8, 'idempotent');
 });
+
+t.test('convergence never locks a workload before the end of its own (longer) window', async (t) => {
+  const f = await apiFixture(t, { windowMs: 60_000, windowOverrides: new Map([['shop/Deployment/web', 300_000]]), convergence: { quietMs: 30_000, minSources: 1, maxMs: 120_000 } });
+  await f.observe([{ exe: '/bin/a', at: T0 + 1_000n * MS }, { exe: '/bin/b', at: T0 + 250_000n * MS }]);
+  f.clock.now = Number(T0 / MS) + 200_000;
+  f.collector.service?.lockDue();
+  t.match((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body, { mode: 'learning' }, 'past the global maximum, inside its own window');
+  f.clock.now = Number(T0 / MS) + 312_000;
+  f.collector.service?.lockDue();
+  t.match((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body, { mode: 'detecting', locked_at: '2026-11-20T09:05:01.000000000Z' }, 'locked at its own window end (start + 300 s), not at start + 120 s');
+});
