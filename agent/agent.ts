@@ -92,7 +92,7 @@ export class Agent {
     const outputs: ObservationOutput[] = this.stdoutOutput ? [this.stdoutOutput] : [];
     if (config.collector) {
       this.state = StateStore.open({ dir: config.collector.stateDir, maxOutboxRows: config.collector.maxOutboxRows }, log);
-      for (const w of this.state.loadWorkloads()) this.known.setState(w.workloadKey, w.mode, w.windowEndNs, w.items);
+      for (const w of this.state.loadWorkloads()) this.known.setState(w.workloadKey, w.mode, w.windowEndNs, w.items, w.identity);
       for (const r of this.state.loadReported()) {
         // Items the collector has put into the baseline since need no reported mark.
         if (this.known.classify(r.workloadKey, r.container, r.itemKey) !== 'baseline') this.known.markReported(r.workloadKey, r.container, r.itemKey);

@@ -13,6 +13,7 @@ import type { ModeName } from '../proto/vigil-wire.js';
 import { BaselineService } from './baseline/baseline-service.js';
 import type { SeverityRules } from './baseline/severity-rules.js';
 import type { ConvergenceRule } from './baseline/decide.js';
+import type { ItemIdentity } from '../agent/model/item-key.js';
 import { AgentGateway, type GatewayTls } from './gateway/agent-gateway.js';
 import { IngestQueue } from './gateway/ingest-queue.js';
 import { CollectorMetrics } from './metrics/collector-metrics.js';
@@ -45,6 +46,8 @@ export interface CollectorConfig {
   readonly imageReviewMs?: number;
   /** Lock each baseline on convergence rather than at its window's end. */
   readonly convergence?: ConvergenceRule | null;
+  /** Identity of a new workload's process items (default exe). */
+  readonly defaultIdentity?: ItemIdentity;
 }
 
 export class Collector {
@@ -71,7 +74,7 @@ export class Collector {
       this.log.info({ db: c.dbFile, from: opened.migratedFrom, to: opened.version }, 'database schema migrated');
     }
     const store = new CollectorStore(opened.db);
-    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now, rules: c.rules, imageReviewMs: c.imageReviewMs, convergence: c.convergence }, this.log);
+    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now, rules: c.rules, imageReviewMs: c.imageReviewMs, convergence: c.convergence, defaultIdentity: c.defaultIdentity }, this.log);
     this.service = service;
     service.on('locked', () => this.metrics.windowsLocked.inc());
     service.load();

@@ -5,6 +5,7 @@ import { vigil } from './gen/vigil.js';
 import { formatRfc3339Ns, priorityFromName, type Priority } from '../agent/falco/event.js';
 import type { WorkloadId, WorkloadKind } from '../agent/model/identity.js';
 import type { Observation } from '../agent/model/observation.js';
+import type { ItemIdentity } from '../agent/model/item-key.js';
 
 export const CONNECT_PATH = '/vigil.v1.AgentGateway/Connect';
 
@@ -49,6 +50,14 @@ export function modeName(mode: vigil.v1.Mode | null | undefined): ModeName | nul
 
 export function modeValue(mode: ModeName): vigil.v1.Mode {
   return mode === 'learning' ? vigil.v1.Mode.LEARNING : mode === 'detecting' ? vigil.v1.Mode.DETECTING : vigil.v1.Mode.DISABLED;
+}
+
+export function identityName(identity: vigil.v1.Identity | null | undefined): ItemIdentity {
+  return identity === vigil.v1.Identity.IDENTITY_LINEAGE ? 'lineage' : 'exe';
+}
+
+export function identityValue(identity: ItemIdentity): vigil.v1.Identity {
+  return identity === 'lineage' ? vigil.v1.Identity.IDENTITY_LINEAGE : vigil.v1.Identity.IDENTITY_EXE;
 }
 
 export function timestampFromNs(ns: bigint): { seconds: number; nanos: number } {

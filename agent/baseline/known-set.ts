@@ -2,12 +2,14 @@
 // items it has reported itself. The hot path is one Map lookup and one Set lookup; an event whose
 // item is known costs nothing more.
 import type { ModeName } from '../../proto/vigil-wire.js';
+import type { ItemIdentity } from '../model/item-key.js';
 
 export type Classification = 'baseline' | 'reported' | 'novel';
 
 interface WorkloadKnowledge {
   mode: ModeName | null;
   windowEndNs: bigint | null;
+  identity: ItemIdentity;
   /** `${container}\0${itemKey}` */
   readonly baseline: Set<string>;
   readonly reported: Set<string>;
@@ -38,6 +40,11 @@ export class KnownSet {
     return w.mode;
   }
 
+  /** How the workload's process items are keyed, as the collector said (exe until it has). */
+  identity(workloadKey: string): ItemIdentity {
+    return this.workloads.get(workloadKey)?.identity ?? 'exe';
+  }
+
   /** Undoes markReported when the report could not be kept, so the next sighting reports again. */
   unmarkReported(workloadKey: string, container: string, itemKey: string): void {
     this.workloads.get(workloadKey)?.reported.delete(id(container, itemKey));
@@ -48,10 +55,11 @@ export class KnownSet {
   }
 
   /** Replaces a workload's baseline and mode (a snapshot). */
-  setState(workloadKey: string, mode: ModeName | null, windowEndNs: bigint | null, items: Iterable<{ container: string; itemKey: string }>): void {
+  setState(workloadKey: string, mode: ModeName | null, windowEndNs: bigint | null, items: Iterable<{ container: string; itemKey: string }>, identity: ItemIdentity = 'exe'): void {
     const w = this.get(workloadKey);
     w.mode = mode;
     w.windowEndNs = windowEndNs;
+    w.identity = identity;
     w.baseline.clear();
     for (const item of items) w.baseline.add(id(item.container, item.itemKey));
   }
@@ -62,10 +70,12 @@ export class KnownSet {
     windowEndNs: bigint | null,
     added: Iterable<{ container: string; itemKey: string }>,
     removed: Iterable<{ container: string; itemKey: string }>,
+    identity: ItemIdentity = 'exe',
   ): void {
     const w = this.get(workloadKey);
     w.mode = mode;
     w.windowEndNs = windowEndNs;
+    w.identity = identity;
     for (const item of added) {
       // In the baseline now: the reported mark is no longer needed (keeps memory to baselines
       // plus open deviations).
@@ -88,7 +98,7 @@ export class KnownSet {
   private get(workloadKey: string): WorkloadKnowledge {
     let w = this.workloads.get(workloadKey);
     if (!w) {
-      w = { mode: null, windowEndNs: null, baseline: new Set(), reported: new Set() };
+      w = { mode: null, windowEndNs: null, identity: 'exe', baseline: new Set(), reported: new Set() };
       this.workloads.set(workloadKey, w);
     }
     return w;

@@ -60,7 +60,7 @@ export class Reporter implements ObservationOutput {
 
   write(obs: Observation): void {
     const wKey = workloadKey(obs.workload);
-    const key = itemKey(obs);
+    const key = itemKey(obs, this.known.identity(wKey));
     const known = this.known.classify(wKey, obs.container, key);
     const mode = this.known.mode(wKey, obs.timeNs);
     const firstOfImage = this.firstOfImage(wKey, obs);

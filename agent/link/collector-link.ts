@@ -16,6 +16,7 @@ import {
   decodeCollectorMessage,
   decodeReport,
   encodeAgentMessage,
+  identityName,
   modeName,
   nsFromTimestamp,
   workloadFromWire,
@@ -205,8 +206,9 @@ export class CollectorLink {
       const mode = modeName(state.mode);
       const windowEndNs = state.window_end ? nsFromTimestamp(state.window_end) : null;
       const items = (state.items ?? []).map((i) => ({ container: i.container ?? '', itemKey: i.item_key ?? '' }));
-      this.known.setState(key, mode, windowEndNs, items);
-      if (mode) this.store.saveWorkload({ workloadKey: key, workload: w, mode, windowEndNs, items });
+      const identity = identityName(state.identity);
+      this.known.setState(key, mode, windowEndNs, items, identity);
+      if (mode) this.store.saveWorkload({ workloadKey: key, workload: w, mode, windowEndNs, items, identity });
     }
     if (msg.delta) {
       const d = msg.delta;
@@ -216,8 +218,9 @@ export class CollectorLink {
       const windowEndNs = d.window_end ? nsFromTimestamp(d.window_end) : null;
       const added = (d.added ?? []).map((i) => ({ container: i.container ?? '', itemKey: i.item_key ?? '' }));
       const removed = (d.removed ?? []).map((i) => ({ container: i.container ?? '', itemKey: i.item_key ?? '' }));
-      this.known.applyDelta(key, mode, windowEndNs, added, removed);
-      if (mode) this.store.applyDelta({ workloadKey: key, workload: w, mode, windowEndNs, added, removed });
+      const identity = identityName(d.identity);
+      this.known.applyDelta(key, mode, windowEndNs, added, removed, identity);
+      if (mode) this.store.applyDelta({ workloadKey: key, workload: w, mode, windowEndNs, added, removed, identity });
     }
   }
 

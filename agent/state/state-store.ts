@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { describeSqliteError, migrateSchema } from './sqlite-schema.js';
+import type { ItemIdentity } from '../model/item-key.js';
 
 export type OutboxKind = 'learning' | 'deviation' | 'repeat';
 
@@ -31,6 +32,8 @@ export interface CachedWorkload {
   /** Nanoseconds since the epoch; stored as TEXT because it exceeds 2^53. */
   readonly windowEndNs: bigint | null;
   readonly items: readonly { container: string; itemKey: string }[];
+  /** How the workload's process items are keyed (the collector decides; default exe). */
+  readonly identity: ItemIdentity;
 }
 
 export interface StateStoreOptions {
@@ -113,6 +116,10 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (workload_key, container, item_key)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 2: the workload's item identity (exe, or exe + parent: lineage).
+  `
+  ALTER TABLE workloads ADD COLUMN identity TEXT NOT NULL DEFAULT 'exe' CHECK (identity IN ('exe', 'lineage'));
+  `,
 ];
 
 interface OutboxRow {
@@ -128,6 +135,7 @@ interface WorkloadRow {
   name: string;
   mode: Mode;
   window_end_ns: string | null;
+  identity: ItemIdentity;
 }
 interface ItemRow {
   workload_key: string;
@@ -158,7 +166,7 @@ export class StateStore {
   private readonly deleteAcked: Statement<[number]>;
   private readonly dropKnown: Statement<[OutboxKind, number]>;
   private readonly dropOldest: Statement<[OutboxKind, number]>;
-  private readonly upsertWorkload: Statement<[string, string, string, string, string, Mode, string | null]>;
+  private readonly upsertWorkload: Statement<[string, string, string, string, string, Mode, string | null, ItemIdentity]>;
   private readonly deleteItems: Statement<[string]>;
   private readonly insertItem: Statement<[string, string, string]>;
   private readonly deleteItem: Statement<[string, string, string]>;
@@ -264,15 +272,15 @@ export class StateStore {
     );
     this.dropOldest = db.prepare('DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE kind = ? ORDER BY seq LIMIT ?)');
     this.upsertWorkload = db.prepare(
-      `INSERT INTO workloads (workload_key, cluster, namespace, kind, name, mode, window_end_ns) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO workloads (workload_key, cluster, namespace, kind, name, mode, window_end_ns, identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (workload_key) DO UPDATE SET cluster = excluded.cluster, namespace = excluded.namespace,
-         kind = excluded.kind, name = excluded.name, mode = excluded.mode, window_end_ns = excluded.window_end_ns`,
+         kind = excluded.kind, name = excluded.name, mode = excluded.mode, window_end_ns = excluded.window_end_ns, identity = excluded.identity`,
     );
     this.deleteItems = db.prepare('DELETE FROM workload_items WHERE workload_key = ?');
     this.insertItem = db.prepare('INSERT OR IGNORE INTO workload_items (workload_key, container, item_key) VALUES (?, ?, ?)');
     this.deleteItem = db.prepare('DELETE FROM workload_items WHERE workload_key = ? AND container = ? AND item_key = ?');
     this.selectWorkloads = db.prepare(
-      'SELECT workload_key, cluster, namespace, kind, name, mode, window_end_ns FROM workloads ORDER BY workload_key',
+      'SELECT workload_key, cluster, namespace, kind, name, mode, window_end_ns, identity FROM workloads ORDER BY workload_key',
     );
     this.selectItems = db.prepare(
       'SELECT workload_key, container, item_key FROM workload_items ORDER BY workload_key, container, item_key',
@@ -416,7 +424,7 @@ export class StateStore {
   /** Replace the cached state of one workload (mode, window end, full item list). */
   saveWorkload(w: CachedWorkload): void {
     this.db.transaction(() => {
-      this.putWorkload(w.workloadKey, w.workload, w.mode, w.windowEndNs);
+      this.putWorkload(w.workloadKey, w.workload, w.mode, w.windowEndNs, w.identity);
       this.deleteItems.run(w.workloadKey);
       for (const i of w.items) this.insertItem.run(w.workloadKey, i.container, i.itemKey);
     })();
@@ -433,9 +441,10 @@ export class StateStore {
     windowEndNs: bigint | null;
     added: readonly Item[];
     removed: readonly Item[];
+    identity: ItemIdentity;
   }): void {
     this.db.transaction(() => {
-      this.putWorkload(d.workloadKey, d.workload, d.mode, d.windowEndNs);
+      this.putWorkload(d.workloadKey, d.workload, d.mode, d.windowEndNs, d.identity);
       for (const i of d.removed) this.deleteItem.run(d.workloadKey, i.container, i.itemKey);
       for (const i of d.added) this.insertItem.run(d.workloadKey, i.container, i.itemKey);
     })();
@@ -454,6 +463,7 @@ export class StateStore {
       mode: r.mode,
       windowEndNs: r.window_end_ns === null ? null : this.parseNs(r.window_end_ns, r.workload_key),
       items: items.get(r.workload_key) ?? [],
+      identity: r.identity,
     }));
   }
 
@@ -472,8 +482,8 @@ export class StateStore {
     if (this.db.open) this.db.close();
   }
 
-  private putWorkload(key: string, w: CachedWorkload['workload'], mode: Mode, windowEndNs: bigint | null): void {
-    this.upsertWorkload.run(key, w.cluster, w.namespace, w.kind, w.name, mode, windowEndNs === null ? null : windowEndNs.toString());
+  private putWorkload(key: string, w: CachedWorkload['workload'], mode: Mode, windowEndNs: bigint | null, identity: ItemIdentity): void {
+    this.upsertWorkload.run(key, w.cluster, w.namespace, w.kind, w.name, mode, windowEndNs === null ? null : windowEndNs.toString(), identity);
   }
 
   private parseNs(text: string, workloadKey: string): bigint {

@@ -18,6 +18,7 @@ import { VIGIL_VERSION } from '../../agent/version.js';
 import { UiAssets, type UiAssetsMissing } from './ui-assets.js';
 import { generateNetworkPolicy, toYaml as networkPolicyYaml, type NetworkPolicyResult } from '../baseline/network-policy.js';
 import type { WorkloadKind } from '../../agent/model/identity.js';
+import { IDENTITIES, type ItemIdentity } from '../../agent/model/item-key.js';
 
 export interface ApiDeps {
   readonly service: BaselineService;
@@ -223,6 +224,22 @@ export function buildApi(deps: ApiDeps, authFailures: Counter<'reason'>): Fastif
     async (req) => {
       const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster);
       deps.service.setMode(key, (req.body as { mode: ModeName }).mode, actor(req));
+      return withCompleteness(deps.queries.getWorkload(key));
+    },
+  );
+  app.put(
+    '/api/v1/workloads/:namespace/:kind/:name/identity',
+    {
+      schema: {
+        params: workloadParams,
+        querystring: clusterQuery,
+        body: { type: 'object', required: ['identity'], additionalProperties: false, properties: { identity: { type: 'string', enum: [...IDENTITIES] } } },
+      },
+      config: { role: 'operator' },
+    },
+    async (req) => {
+      const key = workloadKey(req.params as { namespace: string; kind: string; name: string }, (req.query as { cluster?: string }).cluster);
+      deps.service.setIdentity(key, (req.body as { identity: ItemIdentity }).identity, actor(req));
       return withCompleteness(deps.queries.getWorkload(key));
     },
   );

@@ -11,7 +11,9 @@ import { workloadKey, type WorkloadId, type WorkloadKind } from '../../agent/mod
 import type { vigil } from '../../proto/gen/vigil.js';
 import { formatRfc3339Ns } from '../../agent/falco/event.js';
 import { baselinePeer } from '../../agent/model/peer.js';
+import { itemKey, type ItemIdentity } from '../../agent/model/item-key.js';
 import {
+  identityValue,
   modeValue,
   nsFromTimestamp,
   observationFromWire,
@@ -40,6 +42,8 @@ export interface BaselineOptions {
   readonly imageReviewMs?: number;
   /** Lock on convergence instead of at the window's end (absent: lock at the end). */
   readonly convergence?: ConvergenceRule | null;
+  /** Identity of a new workload's process items (default exe). */
+  readonly defaultIdentity?: ItemIdentity;
 }
 
 interface WorkloadState {
@@ -54,6 +58,7 @@ interface WorkloadState {
   windowMs: number | null;
   /** `${container}\0${itemKey}` */
   readonly items: Set<string>;
+  identity: ItemIdentity;
   /** container → image digest → until when its novel items are learned (null: no window). */
   readonly images: Map<string, Map<string, bigint | null>>;
   /** When an item was last learned, and the nodes and pods learned items came from (convergence). */
@@ -67,6 +72,7 @@ export interface WorkloadChange {
   readonly workload: WorkloadId;
   readonly mode: ModeName;
   readonly windowEndNs: bigint | null;
+  readonly identity: ItemIdentity;
   readonly added: Array<{ container: string; itemKey: string }>;
   readonly removed: Array<{ container: string; itemKey: string }>;
 }
@@ -145,6 +151,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         windowEndNs: row.window_end_ns,
         lockedAtNs: row.locked_at_ns,
         windowMs: row.window_ms,
+        identity: row.identity,
         items: new Set(),
         images: new Map(),
         lastNewNs: null,
@@ -364,6 +371,23 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   }
 
   /** Relearn: clear the baseline and start a new learning window from now. */
+  /**
+   * Changes how the workload's process items are identified. The baseline's keys are in the old
+   * form, so it is cleared and learned again (relearn); agents get the identity with the delta.
+   */
+  setIdentity(key: string, identity: ItemIdentity, actor: string): WorkloadChange | null {
+    const w = this.byKey.get(key);
+    if (!w) throw new Error(`no workload ${key}`);
+    if (w.identity === identity) return null;
+    const from = w.identity;
+    this.store.transaction(() => {
+      this.store.setIdentity(w.id, identity);
+      this.store.audit(actor, 'set_identity', key, { from, to: identity }, this.opts.now());
+    });
+    w.identity = identity;
+    return this.relearn(key, actor);
+  }
+
   relearn(key: string, actor: string): WorkloadChange {
     const w = this.byKey.get(key);
     if (!w) throw new Error(`no workload ${key}`);
@@ -506,7 +530,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       return;
     }
     const w = this.workloadFor(obs.workload, timeNs, nowMs, created);
-    const id = itemId(obs.container, obs.itemKey);
+    // The workload's identity decides the key, whatever form the agent sent (it may not have
+    // heard of a change yet): with lineage, a shell started by nginx is not the entrypoint's.
+    const key = obs.type === 'process' ? itemKey(obs, w.identity) : obs.itemKey;
+    const id = itemId(obs.container, key);
     const mode = this.modeAtTime(w, timeNs);
     const inImageReview = this.noteImage(w, obs.container, obs.imageDigest, timeNs, mode, nowMs, streamSeqs);
     let decision = decide(mode, w.items.has(id));
@@ -523,7 +550,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       this.store.insertBaselineItem({
         workloadId: w.id,
         container: obs.container,
-        itemKey: obs.itemKey,
+        itemKey: key,
         itemType: obs.type,
         firstSeenNs: timeNs,
         node: obs.node,
@@ -537,10 +564,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       if (obs.pod) w.pods.add(obs.pod);
       counts.learned++;
       const change = changes.get(w.key) ?? this.change(w, []);
-      change.added.push({ container: obs.container, itemKey: obs.itemKey });
+      change.added.push({ container: obs.container, itemKey: key });
       changes.set(w.key, change);
     } else if (decision === 'alert') {
-      const active = this.store.activeAlert(w.id, obs.container, obs.itemKey);
+      const active = this.store.activeAlert(w.id, obs.container, key);
       if (active) {
         this.store.bumpAlert(active.id, 1, timeNs, timeNs, nowMs);
         const recategorized = !review && this.reviewSeenAfterLock(active, nowMs);
@@ -557,7 +584,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
           category,
           workloadId: w.id,
           container: obs.container,
-          itemKey: obs.itemKey,
+          itemKey: key,
           itemType: obs.type,
           firstSeenNs: timeNs,
           lastSeenNs: timeNs,
@@ -567,7 +594,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
           nowMs,
         });
         streamSeqs.push(
-          this.store.appendStream('alert', { alert: alertId, workload: w.key, container: obs.container, item: obs.itemKey, severity: rated.severity, reason, category }, nowMs),
+          this.store.appendStream('alert', { alert: alertId, workload: w.key, container: obs.container, item: key, severity: rated.severity, reason, category }, nowMs),
         );
         if (review) counts.review++;
         else counts.alerted++;
@@ -716,6 +743,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       windowStartNs: start,
       windowEndNs: end,
       createdMs: nowMs,
+      identity: this.opts.defaultIdentity ?? 'exe',
     });
     this.store.insertModeChange(dbId, timeNs, mode, 'default', nowMs);
     const state: WorkloadState = {
@@ -728,6 +756,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       windowEndNs: end,
       lockedAtNs: null,
       windowMs,
+      identity: this.opts.defaultIdentity ?? 'exe',
       items: new Set(),
       images: new Map(),
       lastNewNs: null,
@@ -777,7 +806,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   }
 
   private change(w: WorkloadState, added: Array<{ container: string; itemKey: string }> = []): WorkloadChange {
-    return { workloadKey: w.key, workload: w.workload, mode: w.mode, windowEndNs: w.windowEndNs, added, removed: [] };
+    return { workloadKey: w.key, workload: w.workload, mode: w.mode, windowEndNs: w.windowEndNs, identity: w.identity, added, removed: [] };
   }
 
   private wireState(w: WorkloadState): vigil.v1.IWorkloadState {
@@ -786,6 +815,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       mode: modeValue(w.mode),
       window_end: w.windowEndNs === null ? null : timestampFromNs(w.windowEndNs),
       items: [...w.items].map(splitItem).map((i) => ({ container: i.container, item_key: i.itemKey })),
+      identity: identityValue(w.identity),
     };
   }
 

@@ -10,6 +10,7 @@ import { Collector, type CollectorConfig } from '../collector.js';
 import type { GatewayTls } from '../gateway/agent-gateway.js';
 import { SeverityRules, SeverityRulesError } from '../baseline/severity-rules.js';
 import type { ConvergenceRule } from '../baseline/decide.js';
+import type { ItemIdentity } from '../../agent/model/item-key.js';
 import { devToken, parseTokenEnv, parseTokenFile, type ApiToken } from '../auth/api-tokens.js';
 
 export interface CollectorFlags extends LogOptions {
@@ -27,6 +28,7 @@ export interface CollectorFlags extends LogOptions {
   convergeQuiet: string;
   convergeMinSources: string;
   convergeMax?: string;
+  identity: string;
   tlsCert?: string;
   tlsKey?: string;
   agentCa?: string;
@@ -81,6 +83,12 @@ export function collectorCommand(): Command {
     )
     .addOption(new Option('--converge-min-sources <n>', 'with --converge-quiet: and items came from at least this many pods or nodes').default('1').env('VIGIL_CONVERGE_MIN_SOURCES'))
     .addOption(new Option('--converge-max <duration>', 'with --converge-quiet: lock at the latest this long after the window started [default: 4 × --baseline-window]').env('VIGIL_CONVERGE_MAX'))
+    .addOption(
+      new Option('--identity <identity>', "how a new workload's processes are identified: exe, or lineage (exe + parent executable); per workload with vigil identity")
+        .choices(['exe', 'lineage'])
+        .default('exe')
+        .env('VIGIL_IDENTITY'),
+    )
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
     .addOption(new Option('--agent-ca <file>', 'require agent client certificates signed by this CA').env('VIGIL_AGENT_CA'))
@@ -169,6 +177,7 @@ export function collectorConfigFromFlags(
       rules,
       imageReviewMs: parseDuration('--image-review-window', flags.imageReviewWindow),
       convergence: convergenceRule(flags, windowMs),
+      defaultIdentity: flags.identity as ItemIdentity,
       dbFile: flags.db,
       grpcListen: flags.grpcListen,
       grpcTls: gatewayTls(flags),

@@ -128,6 +128,20 @@ export function socCommands(): Command[] {
       });
     });
 
+  const identity = withConnection(new Command('identity'))
+    .summary("set how a workload's processes are identified: exe, or lineage (exe + parent); relearns")
+    .argument('<workload>', 'NAMESPACE/KIND/NAME')
+    .argument('<identity>', 'exe | lineage')
+    .option('--cluster <name>', 'when the workload exists in several clusters')
+    .action(async (ref: string, newIdentity: string, flags: ClientFlags & { cluster?: string }) => {
+      if (!['exe', 'lineage'].includes(newIdentity)) throw new ConfigError(`identity must be exe or lineage, got "${newIdentity}"`);
+      await run(async () => {
+        const q = flags.cluster ? `?cluster=${encodeURIComponent(flags.cluster)}` : '';
+        const w = await client(flags).request<{ key: string; identity: string; mode: string }>('PUT', `/api/v1/workloads/${workloadPath(ref)}/identity${q}`, { identity: newIdentity });
+        process.stdout.write(`${w.key} identifies processes by ${w.identity}; it is ${w.mode}\n`);
+      });
+    });
+
   const approve = withConnection(new Command('approve'))
     .summary('approve an alert: its item joins the baseline')
     .argument('<alert>', 'alert id')
@@ -186,7 +200,7 @@ export function socCommands(): Command[] {
         });
       });
   }
-  return [alerts, workloads, mode, approve, baseline];
+  return [alerts, workloads, mode, identity, approve, baseline];
 }
 
 /** Follows the stream, reconnecting with back-off and resuming from the last cursor. */

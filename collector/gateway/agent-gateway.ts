@@ -9,6 +9,7 @@ import { bearerMatches } from '../../agent/falco/http-auth.js';
 import type { vigil } from '../../proto/gen/vigil.js';
 import {
   agentGatewayService,
+  identityValue,
   modeValue,
   timestampFromNs,
   workloadFromWire,
@@ -194,6 +195,7 @@ export class AgentGateway {
         window_end: change.windowEndNs === null ? null : timestampFromNs(change.windowEndNs),
         added: change.added.map((i) => ({ container: i.container, item_key: i.itemKey })),
         removed: change.removed.map((i) => ({ container: i.container, item_key: i.itemKey })),
+        identity: identityValue(change.identity),
       },
     };
     for (const conn of this.connections.values()) if (conn.seen.has(change.workloadKey)) this.send(conn, msg);

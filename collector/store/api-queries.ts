@@ -180,6 +180,7 @@ function workloadJson(r: Record<string, unknown>): Record<string, unknown> {
     window: { start: ns(r.window_start_ns), end: ns(r.window_end_ns), length_ms: r.window_ms === null ? null : Number(r.window_ms) },
     locked_at: ns(r.locked_at_ns),
     locked_by: r.locked_by,
+    identity: r.identity,
   };
 }
 

@@ -1,6 +1,7 @@
 // The collector's SQL: every statement prepared once. No decisions here (see baseline/).
 import type { Statement } from 'better-sqlite3';
 import type { ModeName } from '../../proto/vigil-wire.js';
+import type { ItemIdentity } from '../../agent/model/item-key.js';
 import type { Db } from './database.js';
 
 export interface WorkloadRow {
@@ -16,6 +17,7 @@ export interface WorkloadRow {
   window_end_ns: bigint | null;
   locked_at_ns: bigint | null;
   locked_by: string | null;
+  identity: ItemIdentity;
 }
 
 export interface NewWorkload {
@@ -28,6 +30,7 @@ export interface NewWorkload {
   windowStartNs: bigint | null;
   windowEndNs: bigint | null;
   createdMs: number;
+  identity: ItemIdentity;
 }
 
 export interface NewBaselineItem {
@@ -119,8 +122,9 @@ export class CollectorStore {
       workloads: p('SELECT * FROM workloads ORDER BY id').safeIntegers(true),
       history: p('SELECT workload_id, from_ns, mode FROM mode_history ORDER BY workload_id, from_ns, rowid').safeIntegers(true),
       baseline: p('SELECT workload_id, container, item_key FROM baseline_items'),
-      insertWorkload: p(`INSERT INTO workloads (key, cluster, namespace, kind, name, mode, window_start_ns, window_end_ns, created_ms)
-        VALUES (@key, @cluster, @namespace, @kind, @name, @mode, @windowStartNs, @windowEndNs, @createdMs)`),
+      insertWorkload: p(`INSERT INTO workloads (key, cluster, namespace, kind, name, mode, window_start_ns, window_end_ns, created_ms, identity)
+        VALUES (@key, @cluster, @namespace, @kind, @name, @mode, @windowStartNs, @windowEndNs, @createdMs, @identity)`),
+      setIdentity: p('UPDATE workloads SET identity = ? WHERE id = ?'),
       setWindow: p('UPDATE workloads SET window_start_ns = ?, window_end_ns = ? WHERE id = ?'),
       setWindowLength: p('UPDATE workloads SET window_ms = ? WHERE id = ?'),
       setMode: p('UPDATE workloads SET mode = ?, locked_at_ns = ?, locked_by = ? WHERE id = ?'),
@@ -193,6 +197,7 @@ export class CollectorStore {
       window_end_ns: r.window_end_ns as bigint | null,
       locked_at_ns: r.locked_at_ns as bigint | null,
       locked_by: r.locked_by as string | null,
+      identity: r.identity as ItemIdentity,
     }));
   }
 
@@ -238,6 +243,10 @@ export class CollectorStore {
 
   setWindow(id: number, startNs: bigint | null, endNs: bigint | null): void {
     this.s.setWindow?.run(startNs, endNs, id);
+  }
+
+  setIdentity(id: number, identity: ItemIdentity): void {
+    this.s.setIdentity?.run(identity, id);
   }
 
   setWindowLength(id: number, windowMs: number | null): void {

@@ -126,4 +126,8 @@ export const MIGRATIONS: readonly string[] = [
   INSERT OR IGNORE INTO workload_images (workload_id, container, image_digest, first_seen_ns)
     SELECT workload_id, container, image_digest, MIN(first_seen_ns) FROM baseline_items WHERE image_digest != '' GROUP BY workload_id, container, image_digest;
   `,
+  // 5: how a workload's process items are identified: exe, or exe + parent (lineage).
+  `
+  ALTER TABLE workloads ADD COLUMN identity TEXT NOT NULL DEFAULT 'exe' CHECK (identity IN ('exe', 'lineage'));
+  `,
 ];

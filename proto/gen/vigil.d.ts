@@ -1362,6 +1362,12 @@ export namespace vigil {
             DISABLED = 3
         }
 
+        /** Identity enum. */
+        enum Identity {
+            IDENTITY_EXE = 0,
+            IDENTITY_LINEAGE = 1
+        }
+
         /** Properties of a BaselineItem. */
         interface IBaselineItem {
 
@@ -1455,6 +1461,9 @@ export namespace vigil {
 
             /** WorkloadState items */
             items?: (vigil.v1.IBaselineItem[]|null);
+
+            /** WorkloadState identity */
+            identity?: (vigil.v1.Identity|null);
         }
 
         /** Represents a WorkloadState. */
@@ -1477,6 +1486,9 @@ export namespace vigil {
 
             /** WorkloadState items. */
             public items: vigil.v1.IBaselineItem[];
+
+            /** WorkloadState identity. */
+            public identity: vigil.v1.Identity;
 
             /**
              * Creates a new WorkloadState instance using the specified properties.
@@ -1622,6 +1634,9 @@ export namespace vigil {
 
             /** WorkloadDelta removed */
             removed?: (vigil.v1.IBaselineItem[]|null);
+
+            /** WorkloadDelta identity */
+            identity?: (vigil.v1.Identity|null);
         }
 
         /** Represents a WorkloadDelta. */
@@ -1647,6 +1662,9 @@ export namespace vigil {
 
             /** WorkloadDelta removed. */
             public removed: vigil.v1.IBaselineItem[];
+
+            /** WorkloadDelta identity. */
+            public identity: vigil.v1.Identity;
 
             /**
              * Creates a new WorkloadDelta instance using the specified properties.

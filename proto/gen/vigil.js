@@ -4433,6 +4433,20 @@ export const vigil = $root.vigil = (() => {
             return values;
         })();
 
+        /**
+         * Identity enum.
+         * @name vigil.v1.Identity
+         * @enum {number}
+         * @property {number} IDENTITY_EXE=0 IDENTITY_EXE value
+         * @property {number} IDENTITY_LINEAGE=1 IDENTITY_LINEAGE value
+         */
+        v1.Identity = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "IDENTITY_EXE"] = 0;
+            values[valuesById[1] = "IDENTITY_LINEAGE"] = 1;
+            return values;
+        })();
+
         v1.BaselineItem = (function() {
 
             /**
@@ -4665,6 +4679,7 @@ export const vigil = $root.vigil = (() => {
              * @property {vigil.v1.Mode|null} [mode] WorkloadState mode
              * @property {google.protobuf.ITimestamp|null} [window_end] WorkloadState window_end
              * @property {Array.<vigil.v1.IBaselineItem>|null} [items] WorkloadState items
+             * @property {vigil.v1.Identity|null} [identity] WorkloadState identity
              */
 
             /**
@@ -4716,6 +4731,14 @@ export const vigil = $root.vigil = (() => {
             WorkloadState.prototype.items = $util.emptyArray;
 
             /**
+             * WorkloadState identity.
+             * @member {vigil.v1.Identity} identity
+             * @memberof vigil.v1.WorkloadState
+             * @instance
+             */
+            WorkloadState.prototype.identity = 0;
+
+            /**
              * Creates a new WorkloadState instance using the specified properties.
              * @function create
              * @memberof vigil.v1.WorkloadState
@@ -4752,6 +4775,8 @@ export const vigil = $root.vigil = (() => {
                 if (message.items != null && message.items.length)
                     for (let i = 0; i < message.items.length; ++i)
                         $root.vigil.v1.BaselineItem.encode(message.items[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (message.identity != null && Object.hasOwnProperty.call(message, "identity"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.identity);
                 return writer;
             };
 
@@ -4805,6 +4830,10 @@ export const vigil = $root.vigil = (() => {
                             if (!(message.items && message.items.length))
                                 message.items = [];
                             message.items.push($root.vigil.v1.BaselineItem.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 5: {
+                            message.identity = reader.int32();
                             break;
                         }
                     default:
@@ -4864,6 +4893,14 @@ export const vigil = $root.vigil = (() => {
                             return "items." + error;
                     }
                 }
+                if (message.identity != null && Object.hasOwnProperty.call(message, "identity"))
+                    switch (message.identity) {
+                    default:
+                        return "identity: enum value expected";
+                    case 0:
+                    case 1:
+                        break;
+                    }
                 return null;
             };
 
@@ -4929,6 +4966,22 @@ export const vigil = $root.vigil = (() => {
                         message.items[i] = $root.vigil.v1.BaselineItem.fromObject(object.items[i], long + 1);
                     }
                 }
+                switch (object.identity) {
+                default:
+                    if (typeof object.identity === "number") {
+                        message.identity = object.identity;
+                        break;
+                    }
+                    break;
+                case "IDENTITY_EXE":
+                case 0:
+                    message.identity = 0;
+                    break;
+                case "IDENTITY_LINEAGE":
+                case 1:
+                    message.identity = 1;
+                    break;
+                }
                 return message;
             };
 
@@ -4955,6 +5008,7 @@ export const vigil = $root.vigil = (() => {
                     object.workload = null;
                     object.mode = options.enums === String ? "MODE_UNSPECIFIED" : 0;
                     object.window_end = null;
+                    object.identity = options.enums === String ? "IDENTITY_EXE" : 0;
                 }
                 if (message.workload != null && Object.hasOwnProperty.call(message, "workload"))
                     object.workload = $root.vigil.v1.Workload.toObject(message.workload, options, q + 1);
@@ -4967,6 +5021,8 @@ export const vigil = $root.vigil = (() => {
                     for (let j = 0; j < message.items.length; ++j)
                         object.items[j] = $root.vigil.v1.BaselineItem.toObject(message.items[j], options, q + 1);
                 }
+                if (message.identity != null && Object.hasOwnProperty.call(message, "identity"))
+                    object.identity = options.enums === String ? $root.vigil.v1.Identity[message.identity] === undefined ? message.identity : $root.vigil.v1.Identity[message.identity] : message.identity;
                 return object;
             };
 
@@ -5214,6 +5270,7 @@ export const vigil = $root.vigil = (() => {
              * @property {google.protobuf.ITimestamp|null} [window_end] WorkloadDelta window_end
              * @property {Array.<vigil.v1.IBaselineItem>|null} [added] WorkloadDelta added
              * @property {Array.<vigil.v1.IBaselineItem>|null} [removed] WorkloadDelta removed
+             * @property {vigil.v1.Identity|null} [identity] WorkloadDelta identity
              */
 
             /**
@@ -5274,6 +5331,14 @@ export const vigil = $root.vigil = (() => {
             WorkloadDelta.prototype.removed = $util.emptyArray;
 
             /**
+             * WorkloadDelta identity.
+             * @member {vigil.v1.Identity} identity
+             * @memberof vigil.v1.WorkloadDelta
+             * @instance
+             */
+            WorkloadDelta.prototype.identity = 0;
+
+            /**
              * Creates a new WorkloadDelta instance using the specified properties.
              * @function create
              * @memberof vigil.v1.WorkloadDelta
@@ -5313,6 +5378,8 @@ export const vigil = $root.vigil = (() => {
                 if (message.removed != null && message.removed.length)
                     for (let i = 0; i < message.removed.length; ++i)
                         $root.vigil.v1.BaselineItem.encode(message.removed[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (message.identity != null && Object.hasOwnProperty.call(message, "identity"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).int32(message.identity);
                 return writer;
             };
 
@@ -5372,6 +5439,10 @@ export const vigil = $root.vigil = (() => {
                             if (!(message.removed && message.removed.length))
                                 message.removed = [];
                             message.removed.push($root.vigil.v1.BaselineItem.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 6: {
+                            message.identity = reader.int32();
                             break;
                         }
                     default:
@@ -5440,6 +5511,14 @@ export const vigil = $root.vigil = (() => {
                             return "removed." + error;
                     }
                 }
+                if (message.identity != null && Object.hasOwnProperty.call(message, "identity"))
+                    switch (message.identity) {
+                    default:
+                        return "identity: enum value expected";
+                    case 0:
+                    case 1:
+                        break;
+                    }
                 return null;
             };
 
@@ -5515,6 +5594,22 @@ export const vigil = $root.vigil = (() => {
                         message.removed[i] = $root.vigil.v1.BaselineItem.fromObject(object.removed[i], long + 1);
                     }
                 }
+                switch (object.identity) {
+                default:
+                    if (typeof object.identity === "number") {
+                        message.identity = object.identity;
+                        break;
+                    }
+                    break;
+                case "IDENTITY_EXE":
+                case 0:
+                    message.identity = 0;
+                    break;
+                case "IDENTITY_LINEAGE":
+                case 1:
+                    message.identity = 1;
+                    break;
+                }
                 return message;
             };
 
@@ -5543,6 +5638,7 @@ export const vigil = $root.vigil = (() => {
                     object.workload = null;
                     object.mode = options.enums === String ? "MODE_UNSPECIFIED" : 0;
                     object.window_end = null;
+                    object.identity = options.enums === String ? "IDENTITY_EXE" : 0;
                 }
                 if (message.workload != null && Object.hasOwnProperty.call(message, "workload"))
                     object.workload = $root.vigil.v1.Workload.toObject(message.workload, options, q + 1);
@@ -5560,6 +5656,8 @@ export const vigil = $root.vigil = (() => {
                     for (let j = 0; j < message.removed.length; ++j)
                         object.removed[j] = $root.vigil.v1.BaselineItem.toObject(message.removed[j], options, q + 1);
                 }
+                if (message.identity != null && Object.hasOwnProperty.call(message, "identity"))
+                    object.identity = options.enums === String ? $root.vigil.v1.Identity[message.identity] === undefined ? message.identity : $root.vigil.v1.Identity[message.identity] : message.identity;
                 return object;
             };
 

@@ -158,6 +158,10 @@ t.test('workloads: the mode toggle reaches the collector; the window shows its t
   await page.click('button[data-action=extend]');
   await page.waitForFunction(() => /^1 h left$/.test(document.querySelector('.progress-label')?.textContent ?? ''));
   t.equal(await page.textContent('.progress-label'), '1 h left', 'the window is an hour longer');
+  await page.selectOption('select[name=identity]', 'lineage');
+  await page.click('button[data-action=identity]');
+  await page.waitForSelector('[data-identity=lineage]');
+  t.equal((await f.call('GET', '/api/v1/workloads/billing/Deployment/api')).body.identity, 'lineage', 'the identity reached the collector');
   await page.click('button[data-action=relearn]');
   await page.click('button[data-action=relearn-confirm]');
   await page.waitForSelector('table.baseline', { state: 'detached' });

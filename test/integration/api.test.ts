@@ -379,3 +379,24 @@ t.test('convergence never locks a workload before the end of its own (longer) wi
   f.collector.service?.lockDue();
   t.match((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body, { mode: 'detecting', locked_at: '2026-11-20T09:05:01.000000000Z' }, 'locked at its own window end (start + 300 s), not at start + 120 s');
 });
+
+t.test('lineage identity: set per workload (a relearn); a shell from a new parent is a deviation', async (t) => {
+  const f = await apiFixture(t);
+  await f.observe([{ exe: '/bin/sh', parentExe: '/usr/local/bin/docker-entrypoint.sh' }]);
+  const set = await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'lineage' } });
+  t.match(set, { status: 200, body: { identity: 'lineage', mode: 'learning', baseline: [] } }, 'the old keys are gone: learning again');
+  t.equal((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'parent' } })).status, 400);
+  t.equal((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { token: VIEWER, body: { identity: 'exe' } })).status, 403);
+  await f.observe([{ exe: '/bin/sh', parentExe: '/usr/local/bin/docker-entrypoint.sh', at: T0 + 2_000n * MS }]);
+  t.same(((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body.baseline as Array<{ item: string }>).map((i) => i.item), ['exe:/bin/sh<-/usr/local/bin/docker-entrypoint.sh']);
+  f.clock.now = Number(T0 / MS) + 200_000;
+  f.collector.service?.lockDue();
+  await f.observe([
+    { exe: '/bin/sh', parentExe: '/usr/local/bin/docker-entrypoint.sh', at: T0 + 201_000n * MS },
+    { exe: '/bin/sh', parentExe: '/usr/sbin/nginx', at: T0 + 202_000n * MS },
+  ]);
+  t.match((await f.call('GET', '/api/v1/alerts')).body.alerts, [{ item: 'exe:/bin/sh<-/usr/sbin/nginx', severity: 'critical', severity_rule: 'server-spawns-shell' }], 'only the shell nginx started');
+  const audit = (await f.call('GET', '/api/v1/audit')).body.entries as Array<{ action: string; detail: unknown }>;
+  t.match(audit.find((e) => e.action === 'set_identity'), { detail: { from: 'exe', to: 'lineage' } });
+  t.equal((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'lineage' } })).body.mode, 'detecting', 'the same identity again changes nothing');
+});

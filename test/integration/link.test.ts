@@ -235,10 +235,40 @@ t.test('a rollout is dated from the new image’s first event, known items inclu
   const rollout = nowNs();
   await send('/usr/sbin/nginx', 'sha256:v2');
   await until(() => query(dir, "SELECT 1 FROM workload_images WHERE image_digest = 'sha256:v2'").length === 1, 'the new image recorded', 10_000);
-  const [image] = query<{ first_seen_ns: number | bigint; review_until_ns: number | bigint }>(dir, "SELECT first_seen_ns, review_until_ns FROM workload_images WHERE image_digest = 'sha256:v2'");
-  t.ok(BigInt(image?.first_seen_ns ?? 0) >= rollout && BigInt(image?.first_seen_ns ?? 0) < rollout + 1_000_000_000n, 'dated from the known item’s event, at the rollout');
+  // As text: nanosecond times are above 2^53, a JavaScript number would round them.
+  const [image] = query<{ first_seen_ns: string }>(dir, "SELECT CAST(first_seen_ns AS TEXT) AS first_seen_ns FROM workload_images WHERE image_digest = 'sha256:v2'");
+  const firstSeen = BigInt(image?.first_seen_ns ?? '0');
+  t.ok(firstSeen >= rollout && firstSeen < rollout + 1_000_000_000n, `dated from the known item’s event, at the rollout (${firstSeen - rollout} ns after)`);
   await new Promise((r) => setTimeout(r, 2_000));
   await send('/usr/bin/python3', 'sha256:v2');
   await until(() => query(dir, "SELECT 1 FROM alerts WHERE item_key = 'exe:/usr/bin/python3'").length === 1, 'the late novel item alerted', 10_000);
   t.same(query(dir, "SELECT item_key FROM baseline_items WHERE item_key = 'exe:/usr/bin/python3'"), [], 'not learned: the review window had closed');
+});
+
+t.test('lineage identity reaches the agent: a shell from a new parent is reported, not counted as the learned one', async (t) => {
+  const dir = tmp(t);
+  const collector = new Collector(
+    { dbFile: join(dir, 'vigil.db'), grpcListen: '127.0.0.1:0', grpcTls: null, http: null, agentTokens: [TOKEN], apiTokens: [], defaultMode: 'learning', windowMs: 1_000, defaultIdentity: 'lineage' },
+    pino({ level: 'silent' }),
+  );
+  await collector.start();
+  t.teardown(() => collector.stop());
+  const run = await startAgent(agentConfig(dir, collector.grpcPort));
+  t.teardown(() => run.stop());
+  const sender = new FalcoHttpSender(`http://127.0.0.1:${run.agent.httpAddress?.port ?? 0}/`);
+  t.teardown(() => sender.close());
+  const sh = async (parent: string): Promise<void> => {
+    await sender.post(toJsonLine(execEvent({ exe: '/bin/sh', at: nowNs(), fields: { 'proc.pexepath': parent, 'proc.pname': parent.split('/').pop() } })));
+  };
+  await sh('/usr/local/bin/docker-entrypoint.sh');
+  await until(() => query<{ mode: string }>(dir, 'SELECT mode FROM workloads')[0]?.mode === 'detecting', 'the lock', 10_000);
+  const agentDb = new Database(join(dir, 'agent-state', 'agent-state.db'), { readonly: true });
+  t.teardown(() => agentDb.close());
+  await until(() => agentDb.prepare("SELECT identity FROM workloads WHERE mode = 'detecting'").get() !== undefined, 'the agent to know the locked baseline', 10_000);
+  t.same(agentDb.prepare('SELECT identity FROM workloads').all(), [{ identity: 'lineage' }], 'the agent keeps the identity (for offline decisions after a restart)');
+  await sh('/usr/local/bin/docker-entrypoint.sh');
+  await sh('/usr/sbin/nginx');
+  await until(() => query(dir, 'SELECT 1 FROM alerts').length === 1, 'the alert', 10_000);
+  t.same(query(dir, 'SELECT item_key FROM alerts'), [{ item_key: 'exe:/bin/sh<-/usr/sbin/nginx' }]);
+  t.same(query(dir, 'SELECT item_key FROM baseline_items'), [{ item_key: 'exe:/bin/sh<-/usr/local/bin/docker-entrypoint.sh' }]);
 });

@@ -7,14 +7,15 @@
 // detection issue: "before" (exact peer addresses in network items, everything seen while
 // learning is learned), "peer-names" (outbound peers by DNS name or public network, see
 // agent/model/peer.ts), "never-learn" (plus the never-learn rules of rules/severity.yaml),
-// "image-review" (plus a one-hour review window for a rollout's new image digest).
+// "image-review" (plus a one-hour review window for a rollout's new image digest), "lineage"
+// (never-learn with every workload keyed by executable and parent).
 // Used by `npm run evaluate` (prints the table) and by scenario-evaluation.test.ts (asserts it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { workloadKey } from '../../agent/model/identity.js';
-import { itemKey } from '../../agent/model/item-key.js';
+import { itemKey, type ItemIdentity } from '../../agent/model/item-key.js';
 import type { Observation } from '../../agent/model/observation.js';
 import { BaselineService } from '../../collector/baseline/baseline-service.js';
 import { SeverityRules } from '../../collector/baseline/severity-rules.js';
@@ -31,6 +32,8 @@ export interface Profile {
   readonly itemKey: (obs: Observation) => string;
   /** --image-review-window (0: off, the default). */
   readonly imageReviewMs?: number;
+  /** --identity for every workload (exe by default). */
+  readonly identity?: ItemIdentity;
 }
 
 /** Item keys as they were before peers were named: the exact peer address. */
@@ -48,6 +51,7 @@ export function profiles(): Profile[] {
     { name: 'peer-names', description: 'outbound peers by DNS name or public network', rules: learnAll, itemKey },
     { name: 'never-learn', description: 'plus the never-learn rules of rules/severity.yaml (review alerts)', rules, itemKey },
     { name: 'image-review', description: 'plus --image-review-window 1h (off by default)', rules, itemKey, imageReviewMs: 3_600_000 },
+    { name: 'lineage', description: 'never-learn, with every workload identifying processes by executable and parent (--identity lineage)', rules, itemKey: (o) => itemKey(o, 'lineage'), identity: 'lineage' },
   ];
 }
 
@@ -91,7 +95,7 @@ export function evaluate(profile: Profile, scenario: readonly LabelledObservatio
     // A measurement, not a deployment: no fsync per batch.
     db.pragma('synchronous = OFF');
     let clockMs = Number(SCENARIO_START_NS / 1_000_000n);
-    const service = new BaselineService(new CollectorStore(db), { defaultMode: 'learning', windowMs: WINDOW_MS, now: () => clockMs, rules: profile.rules, imageReviewMs: profile.imageReviewMs }, pino({ level: 'silent' }));
+    const service = new BaselineService(new CollectorStore(db), { defaultMode: 'learning', windowMs: WINDOW_MS, now: () => clockMs, rules: profile.rules, imageReviewMs: profile.imageReviewMs, defaultIdentity: profile.identity }, pino({ level: 'silent' }));
     service.load();
     service.registerAgent({ agent_id: 'eval', node: 'eval', cluster: 'prod' });
     const labels = new Map<string, Label>();

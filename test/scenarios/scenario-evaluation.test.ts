@@ -5,7 +5,7 @@ import { evaluate, formatTable, profiles, type Evaluation } from './evaluate.js'
 import { loadScenario } from './load.js';
 
 const scenario = loadScenario();
-const [before, peerNames, after, imageReview] = profiles().map((p) => evaluate(p, scenario)) as [Evaluation, Evaluation, Evaluation, Evaluation];
+const [before, peerNames, after, imageReview, lineage] = profiles().map((p) => evaluate(p, scenario)) as [Evaluation, Evaluation, Evaluation, Evaluation, Evaluation];
 const caught = (e: Evaluation): string[] => e.attacks.filter((a) => a.caught).map((a) => a.attack);
 
 t.test('with the never-learn rules every attack is caught, including the one hidden in the learning window', async (t) => {
@@ -31,7 +31,7 @@ t.test('noise on the normal part stays where it was measured', async (t) => {
   t.equal(after.normal.review, 0);
   t.equal(after.normal.deviation, 6, 'the never-learn rules add one alert: the probe’s curl');
   t.match(after.normal.alerts.find((a) => a.item === 'exe:/usr/bin/curl'), { workload: 'prod/monitoring/Pod/synthetic-probe', category: 'deviation', rule: 'download-or-network-tool' });
-  t.match(formatTable([before, peerNames, after, imageReview]), /\| attacks caught \| 6 \/ 7 \| 6 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \|/);
+  t.match(formatTable([before, peerNames, after, imageReview, lineage]), /\| attacks caught \| 6 \/ 7 \| 6 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \|/);
 });
 
 t.test('a review window for a rollout’s new image learns what the new version brings, and misses no attack', async (t) => {
@@ -39,4 +39,11 @@ t.test('a review window for a rollout’s new image learns what the new version 
   t.equal(imageReview.normal.alerts.filter((a) => a.item === 'exe:/app/bin/migrate').length, 0, 'with it, the binary is learned with the new digest');
   t.equal(imageReview.normal.deviation, 5);
   t.equal(caught(imageReview).length, 7);
+});
+
+t.test('lineage identity: no more noise, and a shell started by redis-server is critical', async (t) => {
+  t.equal(lineage.normal.deviation + lineage.normal.review, after.normal.deviation + after.normal.review, 'the same alerts on the normal part');
+  t.equal(caught(lineage).length, 7);
+  t.match(after.attacks.find((a) => a.attack === 'sa-token-redis'), { alerts: 1, worst: 'medium exe:/usr/bin/cat' }, 'by executable, the shell was learned from the entrypoint');
+  t.match(lineage.attacks.find((a) => a.attack === 'sa-token-redis'), { alerts: 2, worst: 'critical exe:/usr/bin/dash<-/usr/local/bin/redis-server' });
 });

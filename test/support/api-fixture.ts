@@ -28,7 +28,7 @@ export interface ApiFixture {
   readonly clock: { now: number };
   seq: number;
   /** Sends observations (exe paths) for a workload and waits for their ack. */
-  observe(items: Array<{ exe: string; name?: string; namespace?: string; at?: bigint; imageDigest?: string; node?: string }>): Promise<void>;
+  observe(items: Array<{ exe: string; name?: string; namespace?: string; at?: bigint; imageDigest?: string; node?: string; parentExe?: string }>): Promise<void>;
   call(method: string, path: string, opts?: { token?: string | null; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
@@ -83,7 +83,7 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
     clock,
     seq: 0,
     async observe(items) {
-      const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, imageDigest: i.imageDigest, node: i.node, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
+      const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, imageDigest: i.imageDigest, node: i.node, parentExe: i.parentExe, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
       fixture.agent.send({ reports: { reports } });
       await fixture.agent.ack(fixture.seq);
     },

@@ -48,3 +48,12 @@ t.test('outbound peers in baseline items: DNS name, public network, exact privat
   t.equal(out('52.92.16.42', 's3.eu-west-1.amazonaws.com', 443), 'out:tcp:s3.eu-west-1.amazonaws.com:443');
   t.equal(out('10.244.1.40', null, 5432), 'out:tcp:10.244.1.40:5432');
 });
+
+t.test('process items by the workload identity: exe, or exe and parent (lineage)', async (t) => {
+  const exec = (exe: string, parentExe: string | null) => ({ type: 'process' as const, process: { exe, name: null, cmdline: null, parentExe, parentName: null, user: null, uid: null, pid: null, exeUpperLayer: null } });
+  t.equal(itemKey(exec('/bin/sh', '/usr/sbin/nginx')), 'exe:/bin/sh', 'exe by default');
+  t.equal(itemKey(exec('/bin/sh', '/usr/sbin/nginx'), 'lineage'), 'exe:/bin/sh<-/usr/sbin/nginx');
+  t.equal(itemKey(exec('/bin/sh', null), 'lineage'), 'exe:/bin/sh<-?', 'an unknown parent is said so');
+  const out = { type: 'network' as const, network: { direction: 'outbound' as const, peer: '10.0.0.1', peerName: null, port: 53, protocol: 'udp', localIp: null, localPort: null } };
+  t.equal(itemKey(out, 'lineage'), itemKey(out), 'network items do not depend on it');
+});

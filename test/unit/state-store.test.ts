@@ -178,6 +178,7 @@ t.test('workload cache round-trips through save, delta and reopen', async (t) =>
       { container: 'app', itemKey: 'p:/usr/sbin/nginx' },
       { container: 'app', itemKey: 'p:/bin/sh' },
     ],
+    identity: 'exe',
   };
   let s = open(dir);
   s.saveWorkload(web);
@@ -187,6 +188,7 @@ t.test('workload cache round-trips through save, delta and reopen', async (t) =>
     mode: 'disabled',
     windowEndNs: null,
     items: [],
+    identity: 'lineage',
   });
   s.close();
 
@@ -199,7 +201,8 @@ t.test('workload cache round-trips through save, delta and reopen', async (t) =>
     mode: 'disabled',
     windowEndNs: null,
     items: [],
-  });
+    identity: 'lineage',
+  }, 'the identity round-trips');
   t.equal(loaded[1]?.windowEndNs, big, 'bigint above 2^53 is exact');
   t.equal(typeof loaded[1]?.windowEndNs, 'bigint');
   t.same(loaded[1]?.items, [
@@ -226,12 +229,14 @@ t.test('workload cache round-trips through save, delta and reopen', async (t) =>
       { container: 'app', itemKey: 'p:/x' },
       { container: 'app', itemKey: 'p:/never-there' },
     ],
+    identity: 'exe',
   });
   s.applyDelta({
     workloadKey: 'prod/ops/CronJob/backup',
     workload: { cluster: 'prod', namespace: 'ops', kind: 'CronJob', name: 'backup' },
     mode: 'detecting',
     windowEndNs: 42n,
+    identity: 'exe',
     added: [{ container: 'job', itemKey: 'p:/bin/tar' }],
     removed: [],
   });
@@ -249,6 +254,7 @@ t.test('workload cache round-trips through save, delta and reopen', async (t) =>
     mode: 'detecting',
     windowEndNs: 42n,
     items: [{ container: 'job', itemKey: 'p:/bin/tar' }],
+    identity: 'exe',
   });
   t.equal(loaded[2]?.mode, 'learning');
   t.equal(loaded[2]?.windowEndNs, null);
@@ -401,6 +407,7 @@ t.test('a malformed cached window end is reported, not turned into a wrong numbe
     workloadKey: 'c/ns/Deployment/web',
     workload: { cluster: 'c', namespace: 'ns', kind: 'Deployment', name: 'web' },
     mode: 'learning',
+    identity: 'exe',
     windowEndNs: 5n,
     items: [],
   });

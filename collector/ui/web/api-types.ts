@@ -64,6 +64,8 @@ export interface WorkloadJson extends WorkloadRef {
   readonly window: WindowJson;
   readonly locked_at: string | null;
   readonly locked_by: string | null;
+  /** How process items are identified: the executable, or executable and parent. */
+  readonly identity: 'exe' | 'lineage';
   readonly completeness: CompletenessJson;
   readonly items?: number;
   readonly open_alerts?: number;

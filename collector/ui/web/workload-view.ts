@@ -95,6 +95,8 @@ export class WorkloadView implements View {
         h('dd', {}, modeToggle(this.ctx, w, reload)),
         h('dt', {}, 'Learning window'),
         h('dd', { class: 'window' }, this.bar, ' ', extend),
+        h('dt', {}, 'Processes by'),
+        h('dd', {}, this.identityControl(w)),
         h('dt', {}, 'Baseline'),
         h('dd', { 'data-test': 'completeness' }, formatCompleteness(w.completeness, this.ctx.now())),
         h('dt', {}, 'Locked'),
@@ -142,6 +144,33 @@ export class WorkloadView implements View {
             ),
           ),
     );
+  }
+
+  /** Executable, or executable + parent; changing it relearns (the baseline's keys change form). */
+  private identityControl(w: WorkloadJson): HTMLElement {
+    const select = h(
+      'select',
+      { name: 'identity', 'aria-label': 'process identity', ...operatorOnly(this.ctx) },
+      h('option', { value: 'exe', selected: w.identity === 'exe' }, 'executable'),
+      h('option', { value: 'lineage', selected: w.identity === 'lineage' }, 'executable + parent (lineage)'),
+    );
+    const change = h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'identity',
+        ...operatorOnly(this.ctx),
+        title: 'changing it forgets the baseline and learns again',
+        onclick: () => {
+          if (select.value === w.identity) return;
+          void act(this.ctx, `${workloadLabel(w)} identifies processes by ${select.value} and learns again`, () =>
+            this.ctx.api.request('PUT', workloadApiPath(w, '/identity'), { identity: select.value }),
+          ).then(this.reload);
+        },
+      },
+      'Change (relearns)',
+    );
+    return h('span', { class: 'identity', 'data-identity': w.identity }, select, ' ', change);
   }
 
   /** Image digests per container: a rollout shows here, with the review window it opened. */
