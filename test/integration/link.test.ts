@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
-import { Collector } from '../../collector/collector.js';
+import { Collector, type CollectorConfig } from '../../collector/collector.js';
 import type { AgentConfig } from '../../agent/agent.js';
 import { startAgent, type RunningAgent } from '../support/agent-harness.js';
 import { FalcoHttpSender } from '../support/http-sender.js';
@@ -209,10 +209,11 @@ t.test('a JSON-lines replay with --collector delivers everything before the agen
   t.same(query(dir, 'SELECT last_seq FROM agents'), [{ last_seq: 17 }]);
 });
 
-t.test('a rollout is dated from the new image’s first event, known items included', async (t) => {
+/** A collector (1 s windows, these options) and an agent linked to it, and a sender to the agent. */
+async function linkedAgent(t: Test, over: Partial<CollectorConfig>): Promise<{ dir: string; sender: FalcoHttpSender }> {
   const dir = tmp(t);
   const collector = new Collector(
-    { dbFile: join(dir, 'vigil.db'), grpcListen: '127.0.0.1:0', grpcTls: null, http: null, agentTokens: [TOKEN], apiTokens: [], defaultMode: 'learning', windowMs: 1_000, imageReviewMs: 1_500 },
+    { dbFile: join(dir, 'vigil.db'), grpcListen: '127.0.0.1:0', grpcTls: null, http: null, agentTokens: [TOKEN], apiTokens: [], defaultMode: 'learning', windowMs: 1_000, ...over },
     pino({ level: 'silent' }),
   );
   await collector.start();
@@ -221,6 +222,11 @@ t.test('a rollout is dated from the new image’s first event, known items inclu
   t.teardown(() => run.stop());
   const sender = new FalcoHttpSender(`http://127.0.0.1:${run.agent.httpAddress?.port ?? 0}/`);
   t.teardown(() => sender.close());
+  return { dir, sender };
+}
+
+t.test('a rollout is dated from the new image’s first event, known items included', async (t) => {
+  const { dir, sender } = await linkedAgent(t, { imageReviewMs: 1_500 });
   const send = async (exe: string, digest: string): Promise<void> => {
     await sender.post(toJsonLine(execEvent({ exe, at: nowNs(), fields: { 'container.image.digest': digest } })));
   };
@@ -246,17 +252,7 @@ t.test('a rollout is dated from the new image’s first event, known items inclu
 });
 
 t.test('lineage identity reaches the agent: a shell from a new parent is reported, not counted as the learned one', async (t) => {
-  const dir = tmp(t);
-  const collector = new Collector(
-    { dbFile: join(dir, 'vigil.db'), grpcListen: '127.0.0.1:0', grpcTls: null, http: null, agentTokens: [TOKEN], apiTokens: [], defaultMode: 'learning', windowMs: 1_000, defaultIdentity: 'lineage' },
-    pino({ level: 'silent' }),
-  );
-  await collector.start();
-  t.teardown(() => collector.stop());
-  const run = await startAgent(agentConfig(dir, collector.grpcPort));
-  t.teardown(() => run.stop());
-  const sender = new FalcoHttpSender(`http://127.0.0.1:${run.agent.httpAddress?.port ?? 0}/`);
-  t.teardown(() => sender.close());
+  const { dir, sender } = await linkedAgent(t, { defaultIdentity: 'lineage' });
   const sh = async (parent: string): Promise<void> => {
     await sender.post(toJsonLine(execEvent({ exe: '/bin/sh', at: nowNs(), fields: { 'proc.pexepath': parent, 'proc.pname': parent.split('/').pop() } })));
   };
