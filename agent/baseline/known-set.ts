@@ -40,9 +40,13 @@ export class KnownSet {
     return w.mode;
   }
 
-  /** How the workload's process items are keyed, as the collector said (exe until it has). */
+  /**
+   * How the workload's process items are keyed, as the collector said. Until it has, the finer
+   * lineage key: a shell from a new parent is then reported rather than deduplicated as the one
+   * already seen (the collector keys every report by the workload's real identity anyway).
+   */
   identity(workloadKey: string): ItemIdentity {
-    return this.workloads.get(workloadKey)?.identity ?? 'exe';
+    return this.workloads.get(workloadKey)?.identity ?? 'lineage';
   }
 
   /** Undoes markReported when the report could not be kept, so the next sighting reports again. */
@@ -98,7 +102,7 @@ export class KnownSet {
   private get(workloadKey: string): WorkloadKnowledge {
     let w = this.workloads.get(workloadKey);
     if (!w) {
-      w = { mode: null, windowEndNs: null, identity: 'exe', baseline: new Set(), reported: new Set() };
+      w = { mode: null, windowEndNs: null, identity: 'lineage', baseline: new Set(), reported: new Set() };
       this.workloads.set(workloadKey, w);
     }
     return w;

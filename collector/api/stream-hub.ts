@@ -131,13 +131,14 @@ export class StreamHub {
   private publishPage(): boolean {
     const rows = this.queries.streamAfter(this.broadcastUpTo, PUBLISH_PAGE);
     for (const row of rows) {
-      this.broadcastUpTo = row.seq;
       const who = this.resolve(row);
       const text = JSON.stringify(message(row, who));
       for (const c of this.clients) {
         if (c.replaying || row.seq <= c.lastSent || !matches(c.filter, who)) continue;
         this.send(c, text, row.seq);
       }
+      // Only once it went out: a row that failed is sent on the next publish.
+      this.broadcastUpTo = row.seq;
     }
     return rows.length === PUBLISH_PAGE;
   }

@@ -487,13 +487,22 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const nowMs = this.opts.now();
     const nowNs = BigInt(nowMs) * 1_000_000n;
     const locked: Array<{ w: WorkloadState; lockNs: bigint; seq: number }> = [];
+    const moved: Array<{ w: WorkloadState; untilNs: bigint; seq: number }> = [];
     // One transaction for every window that ended (1,000 windows ending together took one
     // synced commit each); memory and events follow only once it is committed.
     this.store.transaction(() => {
       for (const w of this.byKey.values()) {
         if (w.mode !== 'learning' || w.windowEndNs === null || w.windowEndNs > nowNs) continue;
-        if (this.keepLearning(w, nowNs, nowMs)) continue;
-        const lockNs = w.windowEndNs;
+        const verdict = this.convergenceVerdict(w, nowNs, nowMs);
+        if (verdict === 'wait') continue;
+        if (verdict !== null && 'untilNs' in verdict) {
+          this.store.setWindow(w.id, w.windowStartNs, verdict.untilNs);
+          const detail = { window_end: formatRfc3339Ns(verdict.untilNs), last_new_item: w.lastNewNs === null ? null : formatRfc3339Ns(w.lastNewNs), pods: w.pods.size, nodes: w.nodes.size };
+          this.store.audit('system', 'converge_extend', w.key, detail, nowMs);
+          moved.push({ w, untilNs: verdict.untilNs, seq: this.store.appendStream('workload.window', { workload: w.key, window_end: detail.window_end }, nowMs) });
+          continue;
+        }
+        const lockNs = verdict?.lockAtNs ?? w.windowEndNs;
         this.store.setMode(w.id, 'detecting', lockNs, 'window');
         this.store.insertModeChange(w.id, lockNs, 'detecting', 'window', nowMs);
         this.store.audit('system', 'lock_baseline', w.key, { items: w.items.size, window_end_ns: lockNs.toString() }, nowMs);
@@ -501,7 +510,14 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         locked.push({ w, lockNs, seq });
       }
     });
+    for (const { w, untilNs, seq } of moved) {
+      w.windowEndNs = untilNs;
+      this.log.info({ workload: w.key, windowEnd: formatRfc3339Ns(untilNs), pods: w.pods.size, nodes: w.nodes.size }, 'baseline still growing: learning goes on');
+      this.emit('changed', this.change(w));
+      this.emit('stream', seq);
+    }
     for (const { w, lockNs, seq } of locked) {
+      w.windowEndNs = lockNs;
       w.history = withChange(w.history, { fromNs: lockNs, mode: 'detecting' });
       w.mode = 'detecting';
       w.lockedAtNs = lockNs;
@@ -670,7 +686,14 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   private applyRepeat(r: vigil.v1.IRepeatCount, nowMs: number, counts: BatchOutcome['counts'], streamSeqs: number[]): void {
     const w = this.byKey.get(workloadKey(workloadFromWire(r.workload)));
     const container = r.container ?? '';
-    const item = r.item_key ?? '';
+    // The agent may have counted under the other identity (before it heard of a change): an
+    // exe workload's key is the lineage key cut at "<-"; a plain key cannot become a lineage one.
+    const sent = r.item_key ?? '';
+    const item = w?.identity === 'exe' && sent.startsWith('exe:') && sent.includes('<-') ? sent.slice(0, sent.indexOf('<-')) : sent;
+    if (w?.identity === 'lineage' && sent.startsWith('exe:') && !sent.includes('<-')) {
+      counts.repeat_unmatched++;
+      return;
+    }
     const n = Number(r.count ?? 0);
     const firstNs = nsFromTimestamp(r.first_seen);
     const lastNs = nsFromTimestamp(r.last_seen);
@@ -825,27 +848,20 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   }
 
   /** With a convergence rule, moves the window's end instead of locking while the baseline still grows. */
-  private keepLearning(w: WorkloadState, nowNs: bigint, nowMs: number): boolean {
+  /**
+   * The convergence verdict for a window that ended: null to lock it at its end, 'wait' for
+   * reports still on their way, or where to move its end. Writes nothing (see lockDue).
+   */
+  private convergenceVerdict(w: WorkloadState, nowNs: bigint, nowMs: number): null | 'wait' | { readonly lockAtNs: bigint } | { readonly untilNs: bigint } {
     const rule = this.opts.convergence;
-    if (!rule || w.windowStartNs === null || w.windowEndNs === null) return false;
+    if (!rule || w.windowStartNs === null || w.windowEndNs === null) return null;
     // Reports still on their way (an agent's outbox, a collector restart) get a grace period.
     const grace = BigInt(VERDICT_GRACE_MS) * 1_000_000n;
-    if (nowNs < w.windowEndNs + grace || nowMs < this.loadedAtMs + VERDICT_GRACE_MS) return true;
+    if (nowNs < w.windowEndNs + grace || nowMs < this.loadedAtMs + VERDICT_GRACE_MS) return 'wait';
     // Items learned in an earlier learning period (learning set again without a relearn) do not count.
     const lastNewNs = w.lastNewNs !== null && w.lastNewNs >= w.windowStartNs ? w.lastNewNs : null;
     const verdict = convergence({ ...rule, maxMs: this.convergenceMaxMs(w, rule) }, { startNs: w.windowStartNs, windowEndNs: w.windowEndNs, nowNs, lastNewNs, pods: w.pods.size, nodes: w.nodes.size });
-    if (verdict.lock) {
-      w.windowEndNs = verdict.atNs;
-      return false;
-    }
-    this.store.setWindow(w.id, w.windowStartNs, verdict.untilNs);
-    this.store.audit('system', 'converge_extend', w.key, { window_end: formatRfc3339Ns(verdict.untilNs), last_new_item: w.lastNewNs === null ? null : formatRfc3339Ns(w.lastNewNs), pods: w.pods.size, nodes: w.nodes.size }, nowMs);
-    w.windowEndNs = verdict.untilNs;
-    const seq = this.store.appendStream('workload.window', { workload: w.key, window_end: formatRfc3339Ns(verdict.untilNs) }, nowMs);
-    this.emit('stream', seq);
-    this.log.info({ workload: w.key, windowEnd: formatRfc3339Ns(verdict.untilNs), pods: w.pods.size, nodes: w.nodes.size }, 'baseline still growing: learning goes on');
-    this.emit('changed', this.change(w));
-    return true;
+    return verdict.lock ? { lockAtNs: verdict.atNs } : { untilNs: verdict.untilNs };
   }
 
   /** Re-arms the lock timer for the earliest open learning window (checked at least every minute). */

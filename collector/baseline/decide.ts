@@ -69,7 +69,8 @@ export interface LearningProgress {
  */
 export function convergence(rule: ConvergenceRule, p: LearningProgress): { readonly lock: true; readonly atNs: bigint } | { readonly lock: false; readonly untilNs: bigint } {
   const ms = (n: number): bigint => BigInt(n) * 1_000_000n;
-  const hardEnd = p.startNs + ms(rule.maxMs);
+  // An operator's extension past the maximum is respected: never lock before the window's end.
+  const hardEnd = p.startNs + ms(rule.maxMs) > p.windowEndNs ? p.startNs + ms(rule.maxMs) : p.windowEndNs;
   if (p.nowNs >= hardEnd) return { lock: true, atNs: hardEnd };
   const quietEnd = (p.lastNewNs ?? p.startNs) + ms(rule.quietMs);
   const enoughSources = Math.max(p.pods, p.nodes) >= rule.minSources;

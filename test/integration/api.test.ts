@@ -400,3 +400,16 @@ t.test('lineage identity: set per workload (a relearn); a shell from a new paren
   t.match(audit.find((e) => e.action === 'set_identity'), { detail: { from: 'exe', to: 'lineage' } });
   t.equal((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'lineage' } })).body.mode, 'detecting', 'the same identity again changes nothing');
 });
+
+t.test('repeat counts in the other identity’s key form find the alert they belong to', async (t) => {
+  const f = await apiFixture(t);
+  await lockedWithAlerts(f, ['/bin/a'], ['/usr/bin/curl']);
+  const repeat = (item: string) => ({
+    seq: ++f.seq,
+    repeat: { workload: { cluster: 'test', namespace: 'shop', kind: 'Deployment', name: 'web' }, container: 'app', item_key: item, count: 3, first_seen: { seconds: Number(T0 / 1_000_000_000n) + 70 }, last_seen: { seconds: Number(T0 / 1_000_000_000n) + 70 } },
+  });
+  // An agent that had not heard the workload's (exe) identity yet counted under the lineage key.
+  f.agent.send({ reports: { reports: [repeat('exe:/usr/bin/curl<-/bin/sh')] } });
+  await f.agent.ack(f.seq);
+  t.match((await f.call('GET', '/api/v1/alerts/1')).body, { item: 'exe:/usr/bin/curl', count: 4 });
+});
