@@ -62,20 +62,21 @@ export class Reporter implements ObservationOutput {
     const wKey = workloadKey(obs.workload);
     const key = itemKey(obs, this.known.identity(wKey));
     const known = this.known.classify(wKey, obs.container, key);
-    const mode = this.known.mode(wKey, obs.timeNs);
     const firstOfImage = this.firstOfImage(wKey, obs);
-    if (known === 'baseline' && firstOfImage) {
+    if (known === 'baseline') {
+      this.metrics.decisions.inc({ decision: 'baseline' });
       // A container's first event with an image digest goes out even when its item is in the
       // baseline: the collector dates a rollout from it (image-aware baselines), not from the new
       // image's first novel item, which may come days later. (Novel items go out anyway; an item
       // this agent already reported is an open deviation, announced by the next baseline item.)
-      this.batch.push({ kind: mode === 'detecting' ? 'deviation' : 'learning', body: encodeReport({ observation: observationToWire(obs, key) }) });
-      this.queueFlush();
-    }
-    if (known === 'baseline') {
-      this.metrics.decisions.inc({ decision: 'baseline' });
+      if (firstOfImage) {
+        const kind = this.known.mode(wKey, obs.timeNs) === 'detecting' ? 'deviation' : 'learning';
+        this.batch.push({ kind, body: encodeReport({ observation: observationToWire(obs, key) }) });
+        this.queueFlush();
+      }
       return;
     }
+    const mode = this.known.mode(wKey, obs.timeNs);
     if (known === 'reported') {
       if (mode === 'detecting') this.countRepeat(obs, key);
       else this.metrics.decisions.inc({ decision: 'already_reported' });

@@ -62,6 +62,10 @@ t.test('list pages and stream messages merge the same way in either order', asyn
   for (const board of [a, b]) {
     t.match(board.get(1), { count: 3, status: 'acknowledged', node: 'node-a', seen: '2026-11-20T09:00:00.000000000Z' }, 'the larger count and the later status win');
   }
+  const review = new AlertBoard();
+  review.addFromApi(listed(5, { category: 'review' }));
+  review.onStream({ ...updated(5, 9, 2, 'open'), category: 'deviation' } as StreamMessage);
+  t.equal(review.get(5)?.category, 'deviation', 'a review alert seen after the lock turns into a deviation');
   a.onStream(updated(1, 6, 4, 'resolved', true));
   t.match(a.get(1), { count: 4, status: 'resolved', approved: true });
   a.addFromApi(listed(1, { count: 3, status: 'open' }));

@@ -16,7 +16,7 @@ export interface BoardAlert {
   readonly item: string;
   readonly severity: Severity;
   readonly reason: string;
-  readonly category: AlertCategory;
+  category: AlertCategory;
   status: AlertStatus;
   count: number;
   /** Event time of the first sighting (from a list), or when the stream delivered it. */
@@ -186,6 +186,8 @@ export class AlertBoard {
       known.count = Math.max(known.count, m.count);
       if (rank(m.status) > rank(known.status)) known.status = m.status;
       if (m.approved) known.approved = true;
+      // A review alert whose item was seen again after the lock is a deviation now.
+      if (m.category) known.category = m.category;
       this.changed.add(m.alert);
     }
   }

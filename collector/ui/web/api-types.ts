@@ -124,7 +124,7 @@ export interface AgentJson {
 /** A message of the stream (`/api/v1/stream`); every one has a type and a cursor. */
 export type StreamMessage =
   | { readonly type: 'alert'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly container: string; readonly item: string; readonly severity: Severity; readonly reason: string; readonly category?: AlertCategory }
-  | { readonly type: 'alert.updated'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly count: number; readonly status: AlertStatus; readonly approved?: boolean }
+  | { readonly type: 'alert.updated'; readonly cursor: number; readonly at: string; readonly workload: string; readonly alert: number; readonly count: number; readonly status: AlertStatus; readonly approved?: boolean; readonly category?: AlertCategory }
   | { readonly type: 'workload.mode'; readonly cursor: number; readonly at: string; readonly workload: string; readonly mode: Mode; readonly previous: Mode; readonly actor: string }
   | { readonly type: 'workload.image'; readonly cursor: number; readonly at: string; readonly workload: string; readonly container: string; readonly image_digest: string; readonly review_until: string | null }
   | { readonly type: 'workload.window'; readonly cursor: number; readonly at: string; readonly workload: string; readonly window_end: string }
