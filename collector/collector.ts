@@ -44,6 +44,8 @@ export interface CollectorConfig {
   readonly rules?: SeverityRules;
   /** A new image digest in a locked workload learns its novel items this long (0: off). */
   readonly imageReviewMs?: number;
+  /** Start-up grace after a container starts (0: off); see BaselineOptions.startupGraceMs. */
+  readonly startupGraceMs?: number;
   /** Lock each baseline on convergence rather than at its window's end. */
   readonly convergence?: ConvergenceRule | null;
   /** Identity of a new workload's process items (default exe). */
@@ -74,7 +76,7 @@ export class Collector {
       this.log.info({ db: c.dbFile, from: opened.migratedFrom, to: opened.version }, 'database schema migrated');
     }
     const store = new CollectorStore(opened.db);
-    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now, rules: c.rules, imageReviewMs: c.imageReviewMs, convergence: c.convergence, defaultIdentity: c.defaultIdentity }, this.log);
+    const service = new BaselineService(store, { defaultMode: c.defaultMode, windowMs: c.windowMs, windowOverrides: c.windowOverrides, now: c.now ?? Date.now, rules: c.rules, imageReviewMs: c.imageReviewMs, startupGraceMs: c.startupGraceMs, convergence: c.convergence, defaultIdentity: c.defaultIdentity }, this.log);
     this.service = service;
     service.on('locked', () => this.metrics.windowsLocked.inc());
     service.load();

@@ -53,11 +53,13 @@ export function modeValue(mode: ModeName): vigil.v1.Mode {
 }
 
 export function identityName(identity: vigil.v1.Identity | null | undefined): ItemIdentity {
-  return identity === vigil.v1.Identity.IDENTITY_LINEAGE ? 'lineage' : 'exe';
+  if (identity === vigil.v1.Identity.IDENTITY_LINEAGE) return 'lineage';
+  return identity === vigil.v1.Identity.IDENTITY_ARGS ? 'args' : 'exe';
 }
 
 export function identityValue(identity: ItemIdentity): vigil.v1.Identity {
-  return identity === 'lineage' ? vigil.v1.Identity.IDENTITY_LINEAGE : vigil.v1.Identity.IDENTITY_EXE;
+  if (identity === 'lineage') return vigil.v1.Identity.IDENTITY_LINEAGE;
+  return identity === 'args' ? vigil.v1.Identity.IDENTITY_ARGS : vigil.v1.Identity.IDENTITY_EXE;
 }
 
 export function timestampFromNs(ns: bigint): { seconds: number; nanos: number } {
@@ -92,6 +94,7 @@ export function observationToWire(obs: Observation, key: string): WireObservatio
     priority: obs.priority ?? '',
     item_key: key,
   };
+  if (obs.containerStartNs !== null) base.container_start = timestampFromNs(obs.containerStartNs);
   if (obs.type === 'process') {
     const p = obs.process;
     base.process = {
@@ -131,6 +134,7 @@ export function observationFromWire(w: WireObservation): Observation & { itemKey
     timeNs: nsFromTimestamp(w.time),
     node: w.node ?? '',
     containerId: w.container_id ?? '',
+    containerStartNs: w.container_start ? nsFromTimestamp(w.container_start) : null,
     rule: w.rule ?? '',
     priority: (w.priority ? priorityFromName(w.priority) : null) as Priority | null,
     workload: workloadFromWire(w.workload),

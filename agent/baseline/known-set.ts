@@ -2,14 +2,15 @@
 // items it has reported itself. The hot path is one Map lookup and one Set lookup; an event whose
 // item is known costs nothing more.
 import type { ModeName } from '../../proto/vigil-wire.js';
-import type { ItemIdentity } from '../model/item-key.js';
+import type { ItemIdentity, KeyForm } from '../model/item-key.js';
 
 export type Classification = 'baseline' | 'reported' | 'novel';
 
 interface WorkloadKnowledge {
   mode: ModeName | null;
   windowEndNs: bigint | null;
-  identity: ItemIdentity;
+  /** 'finest' until the collector names the workload's identity. */
+  identity: KeyForm;
   /** `${container}\0${itemKey}` */
   readonly baseline: Set<string>;
   readonly reported: Set<string>;
@@ -41,12 +42,13 @@ export class KnownSet {
   }
 
   /**
-   * How the workload's process items are keyed, as the collector said. Until it has, the finer
-   * lineage key: a shell from a new parent is then reported rather than deduplicated as the one
-   * already seen (the collector keys every report by the workload's real identity anyway).
+   * How the workload's process items are keyed, as the collector said. Until it has, the finest
+   * key (program and parent): a shell from a new parent, or a script new to its interpreter, is
+   * then reported rather than deduplicated as the one already seen (the collector keys every
+   * report by the workload's real identity anyway).
    */
-  identity(workloadKey: string): ItemIdentity {
-    return this.workloads.get(workloadKey)?.identity ?? 'lineage';
+  identity(workloadKey: string): KeyForm {
+    return this.workloads.get(workloadKey)?.identity ?? 'finest';
   }
 
   /** Undoes markReported when the report could not be kept, so the next sighting reports again. */
@@ -102,7 +104,7 @@ export class KnownSet {
   private get(workloadKey: string): WorkloadKnowledge {
     let w = this.workloads.get(workloadKey);
     if (!w) {
-      w = { mode: null, windowEndNs: null, identity: 'lineage', baseline: new Set(), reported: new Set() };
+      w = { mode: null, windowEndNs: null, identity: 'finest', baseline: new Set(), reported: new Set() };
       this.workloads.set(workloadKey, w);
     }
     return w;

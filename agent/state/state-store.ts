@@ -120,6 +120,14 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE workloads ADD COLUMN identity TEXT NOT NULL DEFAULT 'exe' CHECK (identity IN ('exe', 'lineage'));
   `,
+  // 3: a third identity, args (exe + an interpreter's normalized program). SQLite cannot change a
+  // CHECK, so the column is replaced (its CHECK is its own, which DROP COLUMN allows).
+  `
+  ALTER TABLE workloads ADD COLUMN identity_v3 TEXT NOT NULL DEFAULT 'exe' CHECK (identity_v3 IN ('exe', 'lineage', 'args'));
+  UPDATE workloads SET identity_v3 = identity;
+  ALTER TABLE workloads DROP COLUMN identity;
+  ALTER TABLE workloads RENAME COLUMN identity_v3 TO identity;
+  `,
 ];
 
 interface OutboxRow {

@@ -11,7 +11,7 @@ import { workloadKey, type WorkloadId, type WorkloadKind } from '../../agent/mod
 import type { vigil } from '../../proto/gen/vigil.js';
 import { formatRfc3339Ns } from '../../agent/falco/event.js';
 import { baselinePeer } from '../../agent/model/peer.js';
-import { itemKey, type ItemIdentity } from '../../agent/model/item-key.js';
+import { itemKey, rekeyProcess, type ItemIdentity } from '../../agent/model/item-key.js';
 import {
   identityValue,
   modeValue,
@@ -24,6 +24,7 @@ import {
 import type { ActiveAlert, CollectorStore } from '../store/collector-store.js';
 import { convergence, decide, modeAt, windowEndNs, withChange, type ConvergenceRule, type ModeChange } from './decide.js';
 import { SeverityRules } from './severity-rules.js';
+import { inStartupGrace, StartupSet } from './startup-grace.js';
 
 export interface BaselineOptions {
   readonly defaultMode: ModeName;
@@ -44,6 +45,12 @@ export interface BaselineOptions {
   readonly convergence?: ConvergenceRule | null;
   /** Identity of a new workload's process items (default exe). */
   readonly defaultIdentity?: ItemIdentity;
+  /**
+   * Start-up grace: items first seen this long after their container started form the start-up
+   * set while learning; after the lock, novel items within it that match the set are learned.
+   * 0 or absent: off.
+   */
+  readonly startupGraceMs?: number;
 }
 
 interface WorkloadState {
@@ -65,6 +72,8 @@ interface WorkloadState {
   lastNewNs: bigint | null;
   readonly nodes: Set<string>;
   readonly pods: Set<string>;
+  /** Items first seen within the start-up grace, by container. */
+  readonly startup: StartupSet;
 }
 
 export interface WorkloadChange {
@@ -85,7 +94,7 @@ export interface AgentBatch {
 export interface BatchOutcome {
   /** Per agent, the highest sequence now stored. */
   readonly stored: Map<string, number>;
-  readonly counts: Record<'duplicate' | 'invalid' | 'known' | 'learned' | 'review' | 'alerted' | 'aggregated' | 'counted' | 'repeat' | 'repeat_unmatched', number>;
+  readonly counts: Record<'duplicate' | 'invalid' | 'known' | 'learned' | 'startup_learned' | 'review' | 'alerted' | 'aggregated' | 'counted' | 'repeat' | 'repeat_unmatched', number>;
 }
 
 const itemId = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
@@ -157,11 +166,16 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         lastNewNs: null,
         nodes: new Set(),
         pods: new Set(),
+        startup: new StartupSet(),
       };
       this.byKey.set(row.key, state);
       byId.set(row.id, state);
     }
-    for (const item of this.store.loadBaseline()) byId.get(item.workload_id)?.items.add(itemId(item.container, item.item_key));
+    for (const item of this.store.loadBaseline()) {
+      const w = byId.get(item.workload_id);
+      w?.items.add(itemId(item.container, item.item_key));
+      if (item.startup === 1) w?.startup.add(item.container, item.item_key);
+    }
     this.upgradePeerItems(byId);
     for (const c of this.store.loadContributors()) {
       const w = byId.get(c.workloadId);
@@ -252,7 +266,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
 
   /** Applies the batches of several agents in one transaction. */
   applyBatches(batches: readonly AgentBatch[]): BatchOutcome {
-    const counts: BatchOutcome['counts'] = { duplicate: 0, invalid: 0, known: 0, learned: 0, review: 0, alerted: 0, aggregated: 0, counted: 0, repeat: 0, repeat_unmatched: 0 };
+    const counts: BatchOutcome['counts'] = { duplicate: 0, invalid: 0, known: 0, learned: 0, startup_learned: 0, review: 0, alerted: 0, aggregated: 0, counted: 0, repeat: 0, repeat_unmatched: 0 };
     const stored = new Map<string, number>();
     const changes = new Map<string, WorkloadChange>();
     const streamSeqs: number[] = [];
@@ -398,6 +412,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       this.store.audit(actor, 'relearn', key, { cleared: removed.length }, nowMs);
     });
     w.items.clear();
+    w.startup.clear();
     w.lastNewNs = null;
     w.nodes.clear();
     w.pods.clear();
@@ -460,7 +475,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       this.store.audit(actor, action, w.key, { added: added.map((i) => `${i.container} ${i.itemKey}`), removed: removed.map((i) => `${i.container} ${i.itemKey}`) }, nowMs);
     });
     for (const i of added) w.items.add(itemId(i.container, i.itemKey));
-    for (const i of removed) w.items.delete(itemId(i.container, i.itemKey));
+    for (const i of removed) {
+      w.items.delete(itemId(i.container, i.itemKey));
+      w.startup.delete(i.container, i.itemKey);
+    }
     this.emit('changed', { ...this.change(w, [...added]), removed: [...removed] });
   }
 
@@ -560,6 +578,12 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     // A never-learn item seen while learning waits for an operator instead of joining the baseline.
     const review = decision === 'learn' && rating?.neverLearn === true;
     if (review) decision = 'alert';
+    const inGrace = inStartupGrace(timeNs, obs.containerStartNs, this.opts.startupGraceMs ?? 0);
+    // A restart repeating what containers did at start-up while learning is quiet; never-learn
+    // items, and items that already raised an alert, are not let in this way.
+    const startupLearn =
+      decision === 'alert' && !review && inGrace && rating?.neverLearn !== true && w.startup.matches(obs.container, key) && !this.store.activeAlert(w.id, obs.container, key);
+    if (startupLearn) decision = 'learn';
     if (decision === 'known') {
       counts.known++;
     } else if (decision === 'learn') {
@@ -573,8 +597,14 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         addedBy: 'learned',
         imageDigest: obs.imageDigest,
         evidence,
+        startup: inGrace,
       });
       w.items.add(id);
+      if (inGrace) w.startup.add(obs.container, key);
+      if (startupLearn) {
+        counts.startup_learned++;
+        this.store.audit('system', 'startup_learn', w.key, { container: obs.container, item: key, container_start: obs.containerStartNs === null ? null : formatRfc3339Ns(obs.containerStartNs) }, nowMs);
+      }
       if (w.lastNewNs === null || timeNs > w.lastNewNs) w.lastNewNs = timeNs;
       w.nodes.add(obs.node);
       if (obs.pod) w.pods.add(obs.pod);
@@ -666,6 +696,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
           if (upgraded === itemKey || w.items.has(itemId(container, upgraded))) continue;
           if (this.store.copyItem(w.id, container, itemKey, upgraded)) added++;
           w.items.add(itemId(container, upgraded));
+          if (w.startup.has(container, itemKey)) w.startup.add(container, upgraded);
         }
       }
     });
@@ -686,11 +717,11 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   private applyRepeat(r: vigil.v1.IRepeatCount, nowMs: number, counts: BatchOutcome['counts'], streamSeqs: number[]): void {
     const w = this.byKey.get(workloadKey(workloadFromWire(r.workload)));
     const container = r.container ?? '';
-    // The agent may have counted under the other identity (before it heard of a change): an
-    // exe workload's key is the lineage key cut at "<-"; a plain key cannot become a lineage one.
+    // The agent may have counted under another identity (before it heard of a change): the key
+    // is read in the workload's form, when it holds what that form needs.
     const sent = r.item_key ?? '';
-    const item = w?.identity === 'exe' && sent.startsWith('exe:') && sent.includes('<-') ? sent.slice(0, sent.indexOf('<-')) : sent;
-    if (w?.identity === 'lineage' && sent.startsWith('exe:') && !sent.includes('<-')) {
+    const item = w ? rekeyProcess(sent, w.identity) : sent;
+    if (item === null) {
       counts.repeat_unmatched++;
       return;
     }
@@ -785,6 +816,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       lastNewNs: null,
       nodes: new Set(),
       pods: new Set(),
+      startup: new StartupSet(),
     };
     if (windowMs !== null) this.store.setWindowLength(dbId, windowMs);
     this.byKey.set(key, state);

@@ -10,7 +10,7 @@ import { Collector, type CollectorConfig } from '../collector.js';
 import type { GatewayTls } from '../gateway/agent-gateway.js';
 import { SeverityRules, SeverityRulesError } from '../baseline/severity-rules.js';
 import type { ConvergenceRule } from '../baseline/decide.js';
-import type { ItemIdentity } from '../../agent/model/item-key.js';
+import { IDENTITIES, type ItemIdentity } from '../../agent/model/item-key.js';
 import { devToken, parseTokenEnv, parseTokenFile, type ApiToken } from '../auth/api-tokens.js';
 
 export interface CollectorFlags extends LogOptions {
@@ -25,6 +25,7 @@ export interface CollectorFlags extends LogOptions {
   allowedOrigin: string[];
   severityRules: string[];
   imageReviewWindow: string;
+  startupGrace: string;
   convergeQuiet: string;
   convergeMinSources: string;
   convergeMax?: string;
@@ -77,6 +78,14 @@ export function collectorCommand(): Command {
         .env('VIGIL_IMAGE_REVIEW_WINDOW'),
     )
     .addOption(
+      new Option(
+        '--startup-grace <duration>',
+        "start-up grace: what containers do this long after they start is their workload's start-up set; after the lock, a novel item then is learned when it matches that set (0s: off)",
+      )
+        .default('60s')
+        .env('VIGIL_STARTUP_GRACE'),
+    )
+    .addOption(
       new Option('--converge-quiet <duration>', 'lock a baseline only once no new item was learned for this long (0s: lock at the window end)')
         .default('0s')
         .env('VIGIL_CONVERGE_QUIET'),
@@ -84,8 +93,8 @@ export function collectorCommand(): Command {
     .addOption(new Option('--converge-min-sources <n>', 'with --converge-quiet: and items came from at least this many pods or nodes').default('1').env('VIGIL_CONVERGE_MIN_SOURCES'))
     .addOption(new Option('--converge-max <duration>', 'with --converge-quiet: lock at the latest this long after the window started [default: 4 × --baseline-window]').env('VIGIL_CONVERGE_MAX'))
     .addOption(
-      new Option('--identity <identity>', "how a new workload's processes are identified: exe, or lineage (exe + parent executable); per workload with vigil identity")
-        .choices(['exe', 'lineage'])
+      new Option('--identity <identity>', "how a new workload's processes are identified: exe, lineage (exe + parent executable) or args (exe + the normalized program an interpreter runs); per workload with vigil identity")
+        .choices([...IDENTITIES])
         .default('exe')
         .env('VIGIL_IDENTITY'),
     )
@@ -176,6 +185,7 @@ export function collectorConfigFromFlags(
       windowOverrides,
       rules,
       imageReviewMs: parseDuration('--image-review-window', flags.imageReviewWindow),
+      startupGraceMs: parseDuration('--startup-grace', flags.startupGrace),
       convergence: convergenceRule(flags, windowMs),
       defaultIdentity: flags.identity as ItemIdentity,
       dbFile: flags.db,

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { Backoff } from '../../agent/falco/backoff.js';
 import { ConfigError } from '../../agent/config/parse.js';
+import { IDENTITIES } from '../../agent/model/item-key.js';
 import { ClientError, clientConfig, SocClient, type ClientFlags } from './soc-client.js';
 
 interface Alert {
@@ -129,12 +130,12 @@ export function socCommands(): Command[] {
     });
 
   const identity = withConnection(new Command('identity'))
-    .summary("set how a workload's processes are identified: exe, or lineage (exe + parent); relearns")
+    .summary("set how a workload's processes are identified: exe, lineage (exe + parent) or args (exe + an interpreter's program); relearns")
     .argument('<workload>', 'NAMESPACE/KIND/NAME')
-    .argument('<identity>', 'exe | lineage')
+    .argument('<identity>', 'exe | lineage | args')
     .option('--cluster <name>', 'when the workload exists in several clusters')
     .action(async (ref: string, newIdentity: string, flags: ClientFlags & { cluster?: string }) => {
-      if (!['exe', 'lineage'].includes(newIdentity)) throw new ConfigError(`identity must be exe or lineage, got "${newIdentity}"`);
+      if (!(IDENTITIES as readonly string[]).includes(newIdentity)) throw new ConfigError(`identity must be one of ${IDENTITIES.join(', ')}, got "${newIdentity}"`);
       await run(async () => {
         const q = flags.cluster ? `?cluster=${encodeURIComponent(flags.cluster)}` : '';
         const w = await client(flags).request<{ key: string; identity: string; mode: string }>('PUT', `/api/v1/workloads/${workloadPath(ref)}/identity${q}`, { identity: newIdentity });

@@ -17,7 +17,7 @@ export class CollectorMetrics {
   });
   readonly reports = new Counter({
     name: 'vigil_collector_reports_total',
-    help: 'Agent reports by outcome (duplicate, invalid, known, learned, review, alerted, aggregated, counted, repeat, repeat_unmatched).',
+    help: 'Agent reports by outcome (duplicate, invalid, known, learned, startup_learned, review, alerted, aggregated, counted, repeat, repeat_unmatched).',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });

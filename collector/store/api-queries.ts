@@ -115,6 +115,7 @@ export class ApiQueries {
       node: i.node,
       added_by: i.added_by,
       image_digest: i.image_digest,
+      startup: i.startup === 1n,
     }));
     const images = (this.imagesOf.all(r.id) as Array<Record<string, unknown>>).map((i) => ({
       container: i.container,

@@ -43,6 +43,8 @@ export interface NewBaselineItem {
   addedBy: 'learned' | 'approved' | 'manual';
   imageDigest: string | null;
   evidence: string;
+  /** First seen within the start-up grace after its container started (the start-up set). */
+  startup?: boolean;
 }
 
 export interface NewAlert {
@@ -121,7 +123,7 @@ export class CollectorStore {
       heartbeat: p('UPDATE agents SET heartbeat_ms = ?, last_seen_ms = ?, stats = ? WHERE agent_id = ?'),
       workloads: p('SELECT * FROM workloads ORDER BY id').safeIntegers(true),
       history: p('SELECT workload_id, from_ns, mode FROM mode_history ORDER BY workload_id, from_ns, rowid').safeIntegers(true),
-      baseline: p('SELECT workload_id, container, item_key FROM baseline_items'),
+      baseline: p('SELECT workload_id, container, item_key, startup FROM baseline_items'),
       insertWorkload: p(`INSERT INTO workloads (key, cluster, namespace, kind, name, mode, window_start_ns, window_end_ns, created_ms, identity)
         VALUES (@key, @cluster, @namespace, @kind, @name, @mode, @windowStartNs, @windowEndNs, @createdMs, @identity)`),
       setIdentity: p('UPDATE workloads SET identity = ? WHERE id = ?'),
@@ -130,10 +132,10 @@ export class CollectorStore {
       setMode: p('UPDATE workloads SET mode = ?, locked_at_ns = ?, locked_by = ? WHERE id = ?'),
       insertModeChange: p('INSERT INTO mode_history (workload_id, from_ns, mode, actor, at_ms) VALUES (?, ?, ?, ?, ?)'),
       insertItem: p(`INSERT OR IGNORE INTO baseline_items
-        (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence)
-        VALUES (@workloadId, @container, @itemKey, @itemType, @firstSeenNs, @node, @addedBy, @imageDigest, @evidence)`),
-      copyItem: p(`INSERT OR IGNORE INTO baseline_items (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence)
-        SELECT workload_id, container, ?, item_type, first_seen_ns, node, added_by, image_digest, evidence FROM baseline_items
+        (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence, startup)
+        VALUES (@workloadId, @container, @itemKey, @itemType, @firstSeenNs, @node, @addedBy, @imageDigest, @evidence, @startup)`),
+      copyItem: p(`INSERT OR IGNORE INTO baseline_items (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence, startup)
+        SELECT workload_id, container, ?, item_type, first_seen_ns, node, added_by, image_digest, evidence, startup FROM baseline_items
         WHERE workload_id = ? AND container = ? AND item_key = ?`),
       previousAlert: p(`SELECT item_type, node, evidence, severity, severity_reason, severity_rule FROM alerts
         WHERE workload_id = ? AND container = ? AND item_key = ? ORDER BY id DESC LIMIT 1`),
@@ -233,8 +235,8 @@ export class CollectorStore {
     this.s.insertImage?.run(i.workloadId, i.container, i.imageDigest, i.firstSeenNs, i.reviewUntilNs);
   }
 
-  loadBaseline(): Array<{ workload_id: number; container: string; item_key: string }> {
-    return this.s.baseline?.all() as Array<{ workload_id: number; container: string; item_key: string }>;
+  loadBaseline(): Array<{ workload_id: number; container: string; item_key: string; startup: 0 | 1 }> {
+    return this.s.baseline?.all() as Array<{ workload_id: number; container: string; item_key: string; startup: 0 | 1 }>;
   }
 
   insertWorkload(w: NewWorkload): number {
@@ -263,7 +265,7 @@ export class CollectorStore {
 
   /** True when the item was new to the baseline. */
   insertBaselineItem(item: NewBaselineItem): boolean {
-    return (this.s.insertItem?.run(item).changes ?? 0) > 0;
+    return (this.s.insertItem?.run({ ...item, startup: item.startup === true ? 1 : 0 }).changes ?? 0) > 0;
   }
 
   activeAlert(workloadId: number, container: string, itemKey: string): ActiveAlert | undefined {

@@ -130,4 +130,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE workloads ADD COLUMN identity TEXT NOT NULL DEFAULT 'exe' CHECK (identity IN ('exe', 'lineage'));
   `,
+  // 6: start-up grace: baseline items first seen shortly after their container started (the
+  // workload's start-up set); and a third process identity, exe + normalized arguments (args).
+  // SQLite cannot change a CHECK, so the identity column is replaced (its CHECK is its own, which
+  // DROP COLUMN allows).
+  `
+  ALTER TABLE baseline_items ADD COLUMN startup INTEGER NOT NULL DEFAULT 0 CHECK (startup IN (0, 1));
+  ALTER TABLE workloads ADD COLUMN identity_v6 TEXT NOT NULL DEFAULT 'exe' CHECK (identity_v6 IN ('exe', 'lineage', 'args'));
+  UPDATE workloads SET identity_v6 = identity;
+  ALTER TABLE workloads DROP COLUMN identity;
+  ALTER TABLE workloads RENAME COLUMN identity_v6 TO identity;
+  `,
 ];

@@ -412,4 +412,102 @@ t.test('repeat counts in the other identity’s key form find the alert they bel
   f.agent.send({ reports: { reports: [repeat('exe:/usr/bin/curl<-/bin/sh')] } });
   await f.agent.ack(f.seq);
   t.match((await f.call('GET', '/api/v1/alerts/1')).body, { item: 'exe:/usr/bin/curl', count: 4 });
+  // The finest form an agent uses before it hears (program and parent) is read as exe too.
+  f.agent.send({ reports: { reports: [repeat('exe:/usr/bin/curl [x]<-/bin/sh')] } });
+  await f.agent.ack(f.seq);
+  t.match((await f.call('GET', '/api/v1/alerts/1')).body, { item: 'exe:/usr/bin/curl', count: 7 });
+  // Under lineage, a plain key cannot say which alert it belongs to: counted as unmatched.
+  t.equal((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'lineage' } })).status, 200);
+  f.agent.send({ reports: { reports: [repeat('exe:/usr/bin/curl')] } });
+  await f.agent.ack(f.seq);
+  const metrics = await (await fetch(`${f.base}/metrics`, { headers: { Authorization: `Bearer ${VIEWER}` } })).text();
+  t.match(metrics, /vigil_collector_reports_total\{outcome="repeat_unmatched"\} 1/);
+});
+
+t.test('start-up grace: a restart repeating the start-up set is quiet; a new start-up binary, a shell from nginx or a late start-up binary is not', async (t) => {
+  const f = await apiFixture(t, { windowMs: 600_000, startupGraceMs: 30_000 });
+  const sec = (s: number): bigint => T0 + BigInt(s) * 1_000n * MS;
+  await f.observe([{ exe: '/app/server', parentExe: '/app/entrypoint', at: sec(0) }]);
+  t.equal((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'lineage' } })).status, 200);
+  // While learning: a container started at 10 s runs its entrypoint, which runs the server and a
+  // shell; much later the server runs a report tool.
+  const first = sec(10);
+  await f.observe([
+    { exe: '/app/entrypoint', parentExe: '/usr/bin/containerd-shim-runc-v2', at: sec(11), containerStart: first },
+    { exe: '/bin/sh', parentExe: '/app/entrypoint', at: sec(12), containerStart: first },
+    { exe: '/app/server', parentExe: '/app/entrypoint', at: sec(13), containerStart: first },
+    { exe: '/app/bin/report', parentExe: '/app/server', at: sec(300), containerStart: first },
+  ]);
+  const items = async (): Promise<string[]> =>
+    ((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body.baseline as Array<{ item: string; startup: boolean }>).map((i) => `${i.item}${i.startup ? ' (start-up)' : ''}`);
+  t.same(await items(), ['exe:/app/bin/report<-/app/server', 'exe:/app/entrypoint<-/usr/bin/containerd-shim-runc-v2 (start-up)', 'exe:/app/server<-/app/entrypoint (start-up)', 'exe:/bin/sh<-/app/entrypoint (start-up)']);
+  f.clock.now = Number(T0 / MS) + 700_000;
+  f.collector.service?.lockDue();
+
+  // A restart at 1,000 s: the runtime's shim has another path now, and the server comes up under
+  // a wrapper. Same executables as the start-up set: learned. A binary new at start-up, a shell
+  // started by nginx, and the start-up binary run again after the grace are deviations.
+  const second = sec(1_000);
+  await f.observe([
+    { exe: '/app/entrypoint', parentExe: '/usr/local/bin/containerd-shim', at: sec(1_001), containerStart: second },
+    { exe: '/app/server', parentExe: '/app/bin/wrapper', at: sec(1_002), containerStart: second },
+    { exe: '/app/bin/wrapper', parentExe: '/app/entrypoint', at: sec(1_002), containerStart: second },
+    { exe: '/bin/sh', parentExe: '/usr/sbin/nginx', at: sec(1_003), containerStart: second },
+    { exe: '/app/entrypoint', parentExe: '/app/server', at: sec(1_031), containerStart: second },
+    // No container start known (an older Falco): no grace.
+    { exe: '/app/server', parentExe: '/sbin/tini', at: sec(1_004) },
+  ]);
+  t.same(await items(), [
+    'exe:/app/bin/report<-/app/server',
+    'exe:/app/entrypoint<-/usr/bin/containerd-shim-runc-v2 (start-up)',
+    'exe:/app/entrypoint<-/usr/local/bin/containerd-shim (start-up)',
+    'exe:/app/server<-/app/bin/wrapper (start-up)',
+    'exe:/app/server<-/app/entrypoint (start-up)',
+    'exe:/bin/sh<-/app/entrypoint (start-up)',
+  ]);
+  const alerts = ((await f.call('GET', '/api/v1/alerts')).body.alerts as Array<{ item: string; category: string }>).map((a) => a.item).sort();
+  t.same(alerts, ['exe:/app/bin/wrapper<-/app/entrypoint', 'exe:/app/entrypoint<-/app/server', 'exe:/app/server<-/sbin/tini', 'exe:/bin/sh<-/usr/sbin/nginx']);
+  const audit = (await f.call('GET', '/api/v1/audit')).body.entries as Array<{ action: string; actor: string; detail: { item: string; container_start: string } }>;
+  t.same(audit.filter((e) => e.action === 'startup_learn').map((e) => e.detail.item).sort(), ['exe:/app/entrypoint<-/usr/local/bin/containerd-shim', 'exe:/app/server<-/app/bin/wrapper']);
+  t.match(audit.find((e) => e.action === 'startup_learn'), { actor: 'system', detail: { container: 'app', container_start: '2026-11-20T09:16:40.000000000Z' } });
+  const metrics = await (await fetch(`${f.base}/metrics`, { headers: { Authorization: `Bearer ${VIEWER}` } })).text();
+  t.match(metrics, /vigil_collector_reports_total\{outcome="startup_learned"\} 2/);
+
+  // The start-up set survives a collector restart, and a relearn clears it.
+  await f.restart();
+  await f.observe([{ exe: '/app/entrypoint', parentExe: '/usr/bin/crun', at: sec(2_001), containerStart: sec(2_000) }]);
+  t.ok((await items()).includes('exe:/app/entrypoint<-/usr/bin/crun (start-up)'), 'learned after a collector restart');
+  t.equal((await f.call('POST', '/api/v1/workloads/shop/Deployment/web/relearn')).status, 200);
+  f.clock.now = Number(T0 / MS) + 4_000_000;
+  f.collector.service?.lockDue();
+  await f.observe([{ exe: '/app/entrypoint', parentExe: '/usr/bin/runc', at: sec(4_001), containerStart: sec(4_000) }]);
+  t.same(await items(), [], 'nothing learned after the relearned window: the old start-up set is gone');
+});
+
+t.test('args identity: an interpreter is known by the program it runs, normalized', async (t) => {
+  const f = await apiFixture(t);
+  await f.observe([{ exe: '/usr/bin/python3.11', cmdline: 'python3 app.py --port 8080', parentExe: '/bin/sh' }]);
+  t.match(await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'args' } }), { status: 200, body: { identity: 'args', mode: 'learning', baseline: [] } });
+  await f.observe([
+    { exe: '/usr/bin/python3.11', cmdline: 'python3 app.py --port 8080', parentExe: '/bin/sh', at: T0 + 2_000n * MS },
+    { exe: '/usr/bin/python3.11', cmdline: 'python3 /tmp/tmp.Zq81xK2pLm/report.py --day 2026-11-20', parentExe: '/bin/sh', at: T0 + 3_000n * MS },
+    { exe: '/app/bin/server', cmdline: 'server --workers 4', parentExe: '/bin/sh', at: T0 + 4_000n * MS },
+  ]);
+  t.same(((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body.baseline as Array<{ item: string }>).map((i) => i.item), [
+    'exe:/app/bin/server',
+    'exe:/usr/bin/python3.11 [/tmp/*/report.py]',
+    'exe:/usr/bin/python3.11 [app.py]',
+  ]);
+  f.clock.now = Number(T0 / MS) + 200_000;
+  f.collector.service?.lockDue();
+  await f.observe([
+    // The same programs with other numbers, another temporary directory, other server flags: known.
+    { exe: '/usr/bin/python3.11', cmdline: 'python3 app.py --port 9090', parentExe: '/bin/sh', at: T0 + 201_000n * MS },
+    { exe: '/usr/bin/python3.11', cmdline: 'python3 /tmp/tmp.Ab12Cd34Ef/report.py --day 2026-11-21', parentExe: '/bin/sh', at: T0 + 202_000n * MS },
+    { exe: '/app/bin/server', cmdline: 'server --workers 8 --debug', parentExe: '/bin/sh', at: T0 + 203_000n * MS },
+    // A new program for the same interpreter: a deviation.
+    { exe: '/usr/bin/python3.11', cmdline: 'python3 -c import pty;pty.spawn("/bin/sh")', parentExe: '/app/bin/server', at: T0 + 204_000n * MS },
+  ]);
+  t.match((await f.call('GET', '/api/v1/alerts')).body.alerts, [{ item: 'exe:/usr/bin/python3.11 [-c import pty;pty.spawn("/bin/sh")]' }], 'only the inline code');
+  t.equal(((await f.call('GET', '/api/v1/alerts')).body.alerts as unknown[]).length, 1);
 });

@@ -206,9 +206,10 @@ t.test('a JSON-lines replay with --collector delivers everything before the agen
   await run.stop();
   const stored = query<{ n: number }>(dir, 'SELECT COUNT(*) AS n FROM baseline_items')[0]?.n ?? 0;
   t.equal(stored, 17, "every distinct item of the replay was stored before exit");
-  // 18 reports for 17 items: one executable ran from two parents, and until the collector says a
-  // workload's identity the agent deduplicates by the finer lineage key.
-  t.same(query(dir, 'SELECT last_seq FROM agents'), [{ last_seq: 18 }]);
+  // 20 reports for 17 items: until the collector says a workload's identity the agent
+  // deduplicates by the finest key (parent and, for interpreters, program): the entrypoint's
+  // shell runs several scripts, one executable ran from two parents.
+  t.same(query(dir, 'SELECT last_seq FROM agents'), [{ last_seq: 20 }]);
 });
 
 /** A collector (1 s windows, these options) and an agent linked to it, and a sender to the agent. */
@@ -269,4 +270,22 @@ t.test('lineage identity reaches the agent: a shell from a new parent is reporte
   await until(() => query(dir, 'SELECT 1 FROM alerts').length === 1, 'the alert', 10_000);
   t.same(query(dir, 'SELECT item_key FROM alerts'), [{ item_key: 'exe:/bin/sh<-/usr/sbin/nginx' }]);
   t.same(query(dir, 'SELECT item_key FROM baseline_items'), [{ item_key: 'exe:/bin/sh<-/usr/local/bin/docker-entrypoint.sh' }]);
+});
+
+t.test('args identity reaches the agent: a new script for a learned interpreter is reported; the learned one with other numbers is not', async (t) => {
+  const { dir, sender } = await linkedAgent(t, { defaultIdentity: 'args' });
+  const py = async (cmdline: string): Promise<void> => {
+    await sender.post(toJsonLine(execEvent({ exe: '/usr/bin/python3.11', at: nowNs(), fields: { 'proc.name': 'python3', 'proc.cmdline': cmdline } })));
+  };
+  await py('python3 worker.py --shard 1');
+  await until(() => query<{ mode: string }>(dir, 'SELECT mode FROM workloads')[0]?.mode === 'detecting', 'the lock', 10_000);
+  const agentDb = new Database(join(dir, 'agent-state', 'agent-state.db'), { readonly: true });
+  t.teardown(() => agentDb.close());
+  await until(() => agentDb.prepare("SELECT identity FROM workloads WHERE mode = 'detecting'").get() !== undefined, 'the agent to know the locked baseline', 10_000);
+  t.same(agentDb.prepare('SELECT identity FROM workloads').all(), [{ identity: 'args' }], 'the agent keeps the identity');
+  t.same(agentDb.prepare('SELECT item_key FROM workload_items').all(), [{ item_key: 'exe:/usr/bin/python3.11 [worker.py]' }], 'and the baseline in its form');
+  await py('python3 worker.py --shard 2');
+  await py('python3 /dev/shm/x.py');
+  await until(() => query(dir, 'SELECT 1 FROM alerts').length === 1, 'the alert', 10_000);
+  t.same(query(dir, 'SELECT item_key FROM alerts'), [{ item_key: 'exe:/usr/bin/python3.11 [/dev/shm/x.py]' }]);
 });

@@ -28,11 +28,11 @@ export interface ApiFixture {
   readonly clock: { now: number };
   seq: number;
   /** Sends observations (exe paths) for a workload and waits for their ack. */
-  observe(items: Array<{ exe: string; name?: string; namespace?: string; at?: bigint; imageDigest?: string; node?: string; parentExe?: string }>): Promise<void>;
+  observe(items: Array<{ exe: string; name?: string; namespace?: string; at?: bigint; imageDigest?: string; node?: string; parentExe?: string; containerStart?: bigint; cmdline?: string }>): Promise<void>;
   call(method: string, path: string, opts?: { token?: string | null; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
-export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered?: number; origins?: string[]; imageReviewMs?: number; convergence?: ConvergenceRule; windowOverrides?: ReadonlyMap<string, number> } = {}): Promise<ApiFixture> {
+export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered?: number; origins?: string[]; imageReviewMs?: number; startupGraceMs?: number; convergence?: ConvergenceRule; windowOverrides?: ReadonlyMap<string, number> } = {}): Promise<ApiFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-api-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const logs: string[] = [];
@@ -52,6 +52,7 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
       defaultMode: 'learning',
       windowMs: opts.windowMs ?? 60_000,
       imageReviewMs: opts.imageReviewMs,
+      startupGraceMs: opts.startupGraceMs,
       convergence: opts.convergence,
       windowOverrides: opts.windowOverrides,
       now: () => clock.now,
@@ -83,7 +84,7 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
     clock,
     seq: 0,
     async observe(items) {
-      const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, imageDigest: i.imageDigest, node: i.node, parentExe: i.parentExe, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
+      const reports = items.map((i) => report(++fixture.seq, processObservation({ exe: i.exe, name: i.name, namespace: i.namespace, imageDigest: i.imageDigest, node: i.node, parentExe: i.parentExe, containerStartNs: i.containerStart, cmdline: i.cmdline, timeNs: i.at ?? T0 + BigInt(fixture.seq) * MS })));
       fixture.agent.send({ reports: { reports } });
       await fixture.agent.ack(fixture.seq);
     },

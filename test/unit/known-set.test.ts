@@ -47,11 +47,11 @@ t.test('an ended learning window counts as locked; unmark undoes a report', asyn
   t.same(k.size, { workloads: 2, items: 1 }, 'a baseline item is not also kept as reported');
 });
 
-t.test('until the collector says a workload’s identity, processes are keyed by lineage', async (t) => {
+t.test('until the collector says a workload’s identity, processes are keyed in the finest form', async (t) => {
   const known = new KnownSet();
-  t.equal(known.identity('prod/shop/Deployment/web'), 'lineage', 'unknown workload');
+  t.equal(known.identity('prod/shop/Deployment/web'), 'finest', 'unknown workload');
   known.markReported('prod/shop/Deployment/web', 'app', 'exe:/bin/sh<-/entrypoint');
-  t.equal(known.identity('prod/shop/Deployment/web'), 'lineage', 'reported items alone do not say');
+  t.equal(known.identity('prod/shop/Deployment/web'), 'finest', 'reported items alone do not say');
   known.setState('prod/shop/Deployment/web', 'detecting', null, [], 'exe');
   t.equal(known.identity('prod/shop/Deployment/web'), 'exe', 'the snapshot does');
   known.applyDelta('prod/shop/Deployment/web', 'learning', null, [], [], 'lineage');

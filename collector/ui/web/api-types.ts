@@ -65,7 +65,7 @@ export interface WorkloadJson extends WorkloadRef {
   readonly locked_at: string | null;
   readonly locked_by: string | null;
   /** How process items are identified: the executable, or executable and parent. */
-  readonly identity: 'exe' | 'lineage';
+  readonly identity: 'exe' | 'lineage' | 'args';
   readonly completeness: CompletenessJson;
   readonly items?: number;
   readonly open_alerts?: number;
@@ -98,6 +98,8 @@ export interface BaselineItemJson {
   readonly node: string;
   readonly added_by: 'learned' | 'approved' | 'manual';
   readonly image_digest: string;
+  /** First seen within the start-up grace after its container started. */
+  readonly startup: boolean;
 }
 
 export interface AgentStatsJson {

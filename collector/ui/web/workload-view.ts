@@ -135,7 +135,12 @@ export class WorkloadView implements View {
                   h('td', {}, i.container),
                   h('td', { class: 'item' }, i.item),
                   h('td', {}, i.type),
-                  h('td', {}, h('span', { class: `added added-${i.added_by}` }, i.added_by)),
+                  h(
+                    'td',
+                    {},
+                    h('span', { class: `added added-${i.added_by}` }, i.added_by),
+                    ...(i.startup ? [' ', h('span', { class: 'startup-tag', title: 'first seen just after its container started: part of the start-up set' }, 'start-up')] : []),
+                  ),
                   h('td', { class: 'time' }, formatTime(i.first_seen)),
                   h('td', {}, i.node || '—'),
                   h('td', { class: 'mono digest', title: i.image_digest }, i.image_digest ? i.image_digest.slice(0, 19) : '—'),
@@ -153,6 +158,7 @@ export class WorkloadView implements View {
       { name: 'identity', 'aria-label': 'process identity', ...operatorOnly(this.ctx) },
       h('option', { value: 'exe', selected: w.identity === 'exe' }, 'executable'),
       h('option', { value: 'lineage', selected: w.identity === 'lineage' }, 'executable + parent (lineage)'),
+      h('option', { value: 'args', selected: w.identity === 'args' }, 'executable + interpreter program (args)'),
     );
     const change = h(
       'button',
