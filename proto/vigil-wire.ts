@@ -92,6 +92,7 @@ export function observationToWire(obs: Observation, key: string): WireObservatio
     priority: obs.priority ?? '',
     item_key: key,
   };
+  if (obs.containerStartNs !== null) base.container_start = timestampFromNs(obs.containerStartNs);
   if (obs.type === 'process') {
     const p = obs.process;
     base.process = {
@@ -131,6 +132,7 @@ export function observationFromWire(w: WireObservation): Observation & { itemKey
     timeNs: nsFromTimestamp(w.time),
     node: w.node ?? '',
     containerId: w.container_id ?? '',
+    containerStartNs: w.container_start ? nsFromTimestamp(w.container_start) : null,
     rule: w.rule ?? '',
     priority: (w.priority ? priorityFromName(w.priority) : null) as Priority | null,
     workload: workloadFromWire(w.workload),

@@ -84,6 +84,19 @@ export function fieldInt(event: FalcoEvent, key: string): number | null {
   return null;
 }
 
+/**
+ * A time in nanoseconds since the epoch (container.start_ts): a JSON integer above 2^53 or gRPC
+ * digits. Zero (Falco's "unknown") and anything else read as null.
+ */
+export function fieldNs(event: FalcoEvent, key: string): bigint | null {
+  const value = event.fields.get(key);
+  let ns: bigint | null = null;
+  if (typeof value === 'bigint') ns = value;
+  else if (typeof value === 'number' && Number.isSafeInteger(value)) ns = BigInt(value);
+  else if (typeof value === 'string' && /^\d{1,20}$/.test(value)) ns = BigInt(value);
+  return ns !== null && ns > 0n ? ns : null;
+}
+
 export function fieldBool(event: FalcoEvent, key: string): boolean | null {
   const value = event.fields.get(key);
   if (typeof value === 'boolean') return value;

@@ -40,6 +40,8 @@ export type Draft = ObservationItem & {
   readonly timeNs: bigint;
   readonly node: string;
   readonly containerId: string;
+  /** When the container started (container.start_ts), ns since the epoch; null when unknown. */
+  readonly containerStartNs: bigint | null;
   readonly rule: string;
   readonly priority: Priority | null;
 };
@@ -65,6 +67,7 @@ export interface ObservationJson {
   pod: string | null;
   container: string;
   container_id: string;
+  container_start: string | null;
   image: string | null;
   image_digest: string | null;
   rule: string;
@@ -105,6 +108,7 @@ export function observationToJson(obs: Observation): ObservationJson {
     pod: obs.pod,
     container: obs.container,
     container_id: obs.containerId,
+    container_start: obs.containerStartNs === null ? null : formatRfc3339Ns(obs.containerStartNs),
     image: obs.image,
     image_digest: obs.imageDigest,
     rule: obs.rule,

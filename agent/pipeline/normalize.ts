@@ -1,6 +1,6 @@
 // Turns one FalcoEvent into an observation draft plus what identity the event carries, or a
 // reason to skip it. Pure: no I/O, no clock, no counters (the caller counts the reasons).
-import { fieldBool, fieldInt, fieldText, type FalcoEvent } from '../falco/event.js';
+import { fieldBool, fieldInt, fieldNs, fieldText, type FalcoEvent } from '../falco/event.js';
 import {
   containerWorkload,
   hostWorkload,
@@ -102,7 +102,15 @@ export function normalize(event: FalcoEvent, opts: NormalizeOptions): Normalized
   const containerId = fieldText(event, 'container.id');
   if (containerId === null) return skip('no_container', 'container.id missing');
   const node = opts.node ?? event.hostname;
-  const draft: Draft = { ...item, timeNs: event.timeNs, node, containerId, rule: event.rule, priority: event.priority };
+  const draft: Draft = {
+    ...item,
+    timeNs: event.timeNs,
+    node,
+    containerId,
+    containerStartNs: fieldNs(event, 'container.start_ts'),
+    rule: event.rule,
+    priority: event.priority,
+  };
 
   let attribution: Attribution | null;
   if (containerId === 'host') {

@@ -719,6 +719,9 @@ export namespace vigil {
 
             /** Observation network */
             network?: (vigil.v1.INetworkItem|null);
+
+            /** Observation container_start */
+            container_start?: (google.protobuf.ITimestamp|null);
         }
 
         /** Represents an Observation. */
@@ -771,6 +774,9 @@ export namespace vigil {
 
             /** Observation network. */
             public network?: (vigil.v1.INetworkItem|null);
+
+            /** Observation container_start. */
+            public container_start?: (google.protobuf.ITimestamp|null);
 
             /** Observation item. */
             public item?: ("process"|"network");

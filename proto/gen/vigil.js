@@ -2166,6 +2166,7 @@ export const vigil = $root.vigil = (() => {
              * @property {string|null} [item_key] Observation item_key
              * @property {vigil.v1.IProcessItem|null} [process] Observation process
              * @property {vigil.v1.INetworkItem|null} [network] Observation network
+             * @property {google.protobuf.ITimestamp|null} [container_start] Observation container_start
              */
 
             /**
@@ -2295,6 +2296,14 @@ export const vigil = $root.vigil = (() => {
              */
             Observation.prototype.network = null;
 
+            /**
+             * Observation container_start.
+             * @member {google.protobuf.ITimestamp|null|undefined} container_start
+             * @memberof vigil.v1.Observation
+             * @instance
+             */
+            Observation.prototype.container_start = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -2365,6 +2374,8 @@ export const vigil = $root.vigil = (() => {
                     $root.vigil.v1.ProcessItem.encode(message.process, writer.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
                 if (message.network != null && Object.hasOwnProperty.call(message, "network"))
                     $root.vigil.v1.NetworkItem.encode(message.network, writer.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
+                if (message.container_start != null && Object.hasOwnProperty.call(message, "container_start"))
+                    $root.google.protobuf.Timestamp.encode(message.container_start, writer.uint32(/* id 15, wireType 2 =*/122).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -2458,6 +2469,10 @@ export const vigil = $root.vigil = (() => {
                             message.network = $root.vigil.v1.NetworkItem.decode(reader, reader.uint32(), undefined, long + 1);
                             break;
                         }
+                    case 15: {
+                            message.container_start = $root.google.protobuf.Timestamp.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -2545,6 +2560,11 @@ export const vigil = $root.vigil = (() => {
                             return "network." + error;
                     }
                 }
+                if (message.container_start != null && Object.hasOwnProperty.call(message, "container_start")) {
+                    let error = $root.google.protobuf.Timestamp.verify(message.container_start, long + 1);
+                    if (error)
+                        return "container_start." + error;
+                }
                 return null;
             };
 
@@ -2606,6 +2626,11 @@ export const vigil = $root.vigil = (() => {
                         throw TypeError(".vigil.v1.Observation.network: object expected");
                     message.network = $root.vigil.v1.NetworkItem.fromObject(object.network, long + 1);
                 }
+                if (object.container_start != null) {
+                    if (!$util.isObject(object.container_start))
+                        throw TypeError(".vigil.v1.Observation.container_start: object expected");
+                    message.container_start = $root.google.protobuf.Timestamp.fromObject(object.container_start, long + 1);
+                }
                 return message;
             };
 
@@ -2639,6 +2664,7 @@ export const vigil = $root.vigil = (() => {
                     object.rule = "";
                     object.priority = "";
                     object.item_key = "";
+                    object.container_start = null;
                 }
                 if (message.time != null && Object.hasOwnProperty.call(message, "time"))
                     object.time = $root.google.protobuf.Timestamp.toObject(message.time, options, q + 1);
@@ -2674,6 +2700,8 @@ export const vigil = $root.vigil = (() => {
                     if (options.oneofs)
                         object.item = "network";
                 }
+                if (message.container_start != null && Object.hasOwnProperty.call(message, "container_start"))
+                    object.container_start = $root.google.protobuf.Timestamp.toObject(message.container_start, options, q + 1);
                 return object;
             };
 

@@ -125,6 +125,7 @@ export function observationFromJson(json: unknown, where = 'observation'): Obser
     timeNs,
     node: str(json, 'node', where),
     containerId: str(json, 'container_id', where),
+    containerStartNs: null as bigint | null,
     rule: str(json, 'rule', where),
     priority: priorityOf(json.priority, where),
     workload,

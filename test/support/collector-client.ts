@@ -66,13 +66,14 @@ export class FakeAgentStream {
   }
 }
 
-export function processObservation(o: { namespace?: string; name?: string; container?: string; exe: string; timeNs: bigint; node?: string; imageDigest?: string; parentExe?: string }): Observation {
+export function processObservation(o: { namespace?: string; name?: string; container?: string; exe: string; timeNs: bigint; node?: string; imageDigest?: string; parentExe?: string; containerStartNs?: bigint; cmdline?: string }): Observation {
   return {
     type: 'process',
-    process: { exe: o.exe, name: o.exe.split('/').pop() ?? null, cmdline: `${o.exe} --run`, parentExe: o.parentExe ?? '/bin/sh', parentName: (o.parentExe ?? '/bin/sh').split('/').pop() ?? null, user: 'app', uid: 1000, pid: 42, exeUpperLayer: false },
+    process: { exe: o.exe, name: o.exe.split('/').pop() ?? null, cmdline: o.cmdline ?? `${o.exe} --run`, parentExe: o.parentExe ?? '/bin/sh', parentName: (o.parentExe ?? '/bin/sh').split('/').pop() ?? null, user: 'app', uid: 1000, pid: 42, exeUpperLayer: false },
     timeNs: o.timeNs,
     node: o.node ?? 'node-a',
     containerId: 'c0ffee',
+    containerStartNs: o.containerStartNs ?? null,
     rule: 'Vigil process exec',
     priority: 'informational',
     workload: { cluster: 'test', namespace: o.namespace ?? 'shop', kind: 'Deployment', name: o.name ?? 'web' },

@@ -9,6 +9,7 @@ function draft(containerId: string, exe: string): Draft {
     timeNs: 1n,
     node: 'n',
     containerId,
+    containerStartNs: null,
     rule: 'Vigil process exec',
     priority: 'informational',
   };
