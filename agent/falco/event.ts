@@ -84,9 +84,14 @@ export function fieldInt(event: FalcoEvent, key: string): number | null {
   return null;
 }
 
+// Falco's time fields are uint64. The bound also keeps a hostile or corrupt JSON integer (which
+// has no length limit) from becoming a time that Date cannot format, which would throw later in
+// observationToJson.
+const MAX_UINT64 = 2n ** 64n - 1n;
+
 /**
  * A time in nanoseconds since the epoch (container.start_ts): a JSON integer above 2^53 or gRPC
- * digits. Zero (Falco's "unknown") and anything else read as null.
+ * digits. Zero (Falco's "unknown"), anything beyond uint64 and anything else read as null.
  */
 export function fieldNs(event: FalcoEvent, key: string): bigint | null {
   const value = event.fields.get(key);
@@ -94,7 +99,7 @@ export function fieldNs(event: FalcoEvent, key: string): bigint | null {
   if (typeof value === 'bigint') ns = value;
   else if (typeof value === 'number' && Number.isSafeInteger(value)) ns = BigInt(value);
   else if (typeof value === 'string' && /^\d{1,20}$/.test(value)) ns = BigInt(value);
-  return ns !== null && ns > 0n ? ns : null;
+  return ns !== null && ns > 0n && ns <= MAX_UINT64 ? ns : null;
 }
 
 export function fieldBool(event: FalcoEvent, key: string): boolean | null {

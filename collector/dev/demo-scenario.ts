@@ -18,17 +18,26 @@ interface Pod {
   readonly pod: string;
   readonly container: string;
   readonly containerId: string;
+  /** container.start_ts, ms since the epoch (Falco sends ns; see startTs). */
+  readonly startedMs: number;
   readonly image: string;
   readonly labels: Record<string, string>;
 }
 
 const NODE = 'demo-node-1';
 
-const storefront: Pod = { namespace: 'shop', pod: 'storefront-6c9f7d8b5-k2x9p', container: 'nginx', containerId: 'd3m0a1b2c3d4', image: 'docker.io/library/nginx', labels: { 'pod-template-hash': '6c9f7d8b5' } };
-const database: Pod = { namespace: 'shop', pod: 'orders-db-0', container: 'postgres', containerId: 'd3m0e5f6a7b8', image: 'docker.io/library/postgres', labels: { 'statefulset.kubernetes.io/pod-name': 'orders-db-0', 'controller-revision-hash': 'orders-db-7f8d9c' } };
+// The shop front and its database were already running when the demo started: their containers
+// started hours earlier, so none of the demo's events falls in a container's start-up (where the
+// intrusion could pass for start-up activity).
+const DEMO_START_MS = Date.now();
+const HOUR_MS = 3_600_000;
+
+const storefront: Pod = { namespace: 'shop', pod: 'storefront-6c9f7d8b5-k2x9p', container: 'nginx', containerId: 'd3m0a1b2c3d4', startedMs: DEMO_START_MS - 3 * HOUR_MS, image: 'docker.io/library/nginx', labels: { 'pod-template-hash': '6c9f7d8b5' } };
+const database: Pod = { namespace: 'shop', pod: 'orders-db-0', container: 'postgres', containerId: 'd3m0e5f6a7b8', startedMs: DEMO_START_MS - 26 * HOUR_MS, image: 'docker.io/library/postgres', labels: { 'statefulset.kubernetes.io/pod-name': 'orders-db-0', 'controller-revision-hash': 'orders-db-7f8d9c' } };
 function reportJob(): Pod {
   const minute = Math.floor(Date.now() / 60_000);
-  return { namespace: 'batch', pod: `nightly-report-${minute}-q7w2n`, container: 'report', containerId: `d3m0c${minute % 100_000}`, image: 'registry.example/report', labels: { 'job-name': `nightly-report-${minute}` } };
+  // One Job (and container) per minute, started at that minute: never after the events stamped now.
+  return { namespace: 'batch', pod: `nightly-report-${minute}-q7w2n`, container: 'report', containerId: `d3m0c${minute % 100_000}`, startedMs: minute * 60_000, image: 'registry.example/report', labels: { 'job-name': `nightly-report-${minute}` } };
 }
 
 function fields(pod: Pod, evtType: string): Record<string, string> {
@@ -37,6 +46,7 @@ function fields(pod: Pod, evtType: string): Record<string, string> {
     'evt.type': evtType,
     'evt.res': 'SUCCESS',
     'container.id': pod.containerId,
+    'container.start_ts': startTs(pod),
     'container.name': pod.container,
     'container.image.repository': pod.image,
     'container.image.tag': 'demo',
@@ -50,6 +60,11 @@ function fields(pod: Pod, evtType: string): Record<string, string> {
     'k8s.pod.label[pod-template-generation]': '<NA>',
     'k8s.pod.label[job-name]': label('job-name'),
   };
+}
+
+/** gRPC output_fields carry container.start_ts as decimal nanoseconds. */
+function startTs(pod: Pod): string {
+  return (BigInt(pod.startedMs) * 1_000_000n).toString();
 }
 
 function stamp(): { seconds: number; nanos: number } {

@@ -33,7 +33,7 @@ export const RULE_ACCEPT = 'Vigil inbound accept';
 
 export const COMMON_FIELDS = [
   'evt.type', 'evt.time', 'evt.res',
-  'container.id', 'container.name', 'container.image.repository',
+  'container.id', 'container.start_ts', 'container.name', 'container.image.repository',
   'container.image.tag', 'container.image.digest',
   'k8s.ns.name', 'k8s.pod.name', 'k8s.pod.uid',
   'k8s.pod.label[pod-template-hash]',
@@ -209,6 +209,9 @@ class Scenario {
     this.rng = makeRng(seedOf(file));
     this.now = nsFromIso(startIso);
     this.events = [];
+    // Container start times draw from their own PRNG so that they do not shift the
+    // main sequence (and with it every other value of the file).
+    this.bootRng = makeRng(seedOf(`${file}#container.start_ts`));
     this.stats = {
       events: 0, byRule: {}, process: 0, outbound: 0, inbound: 0, host: 0,
       internal: 0, otherSource: 0, otherRule: 0, failedExec: 0, neverAttributed: 0,
@@ -265,6 +268,9 @@ class Scenario {
       workload: o.workload ?? null,
       never: o.never ?? false,
       lagging: false,
+      // container.start_ts, set at the container's first event (see startOf). A holder
+      // object, so that the lagging copy of a container shares its start time.
+      boot: { ns: null },
     };
     for (const k of Object.keys(c.labels)) if (!(k in LABEL_KEYS)) throw new Error(`unknown label ${k}`);
     return c;
@@ -273,7 +279,13 @@ class Scenario {
     return {
       id: 'host', name: 'host', repo: null, tag: null, digest: null, ns: null, pod: null, uid: null,
       labels: {}, node, ip: NODES[node].ip, workload: null, never: false, lagging: false, isHost: true,
+      boot: null,
     };
+  }
+  // The container kubelet starts in the same pod after `c` exited (a restart): same pod,
+  // image and labels, a new container id and a new start time.
+  restart(c) {
+    return this.container({ ...c, id: undefined });
   }
   // The same container before Falco's async metadata lookup has answered.
   lagging(c) { return { ...c, lagging: true }; }
@@ -316,6 +328,19 @@ class Scenario {
     });
   }
 
+  // container.start_ts: the start of the container's PID namespace init (runc's init process,
+  // which then execs the entrypoint). It comes from the kernel, not from the runtime lookup,
+  // so a lagging container has it too. A container's first event is its entrypoint's exec:
+  // the init started 20-300 ms before that (runc create, then start). Host processes: null.
+  startOf(c) {
+    if (c.boot === null) return null;
+    if (c.boot.ns === null) {
+      const back = BigInt(20 + Math.floor(this.bootRng() * 281)) * 1_000_000n + BigInt(Math.floor(this.bootRng() * 1_000_000));
+      c.boot.ns = this.now - back;
+    }
+    return raw(c.boot.ns.toString());
+  }
+
   // --- syscall events -------------------------------------------------------
   fieldsFor(p, evtType, res) {
     const c = p.c;
@@ -326,6 +351,7 @@ class Scenario {
       'evt.time': raw(this.now.toString()),
       'evt.res': res,
       'container.id': c.id,
+      'container.start_ts': this.startOf(c),
       'container.name': meta ? c.name : null,
       'container.image.repository': meta ? c.repo : null,
       'container.image.tag': meta ? c.tag : null,
@@ -830,12 +856,20 @@ function daemonset() {
     labels: { crh: '7b9c5d8f6d', ptg: '1' }, node: p.node, ip: p.ip, workload: 'logging/DaemonSet/fluent-bit/fluent-bit',
   }));
   // Distroless image: the only exec is fluent-bit itself.
-  const fb = pods.map((c) => s.spawn(SHIM, c, { exe: '/fluent-bit/bin/fluent-bit', name: 'fluent-bit', args: '-c /fluent-bit/etc/conf/fluent-bit.conf' }, [500, 3000]));
+  const start = (c, when) => s.spawn(SHIM, c, { exe: '/fluent-bit/bin/fluent-bit', name: 'fluent-bit', args: '-c /fluent-bit/etc/conf/fluent-bit.conf' }, when);
+  const fb = pods.map((c) => start(c, [500, 3000]));
   const flow = (i) => function* () {
-    const p = fb[i];
+    let p = fb[i];
     s.dns(p, [300, 900]); yield;
     s.connect(p, { ip: KUBE_API_SVC, port: 443, res: 'EINPROGRESS' }, [1, 20]); yield;
     for (let n = 0; n < 34; n++) {
+      if (i === 1 && n === 20) {
+        // OOMKilled while Elasticsearch was slow: kubelet restarts the container in the same
+        // pod after a back-off. New container id, new container.start_ts, fluent-bit starts again.
+        p = start(s.restart(p.c), [10_000, 20_000]); yield;
+        s.dns(p, [300, 900]); yield;
+        s.connect(p, { ip: KUBE_API_SVC, port: 443, res: 'EINPROGRESS' }, [1, 20]); yield;
+      }
       const r = s.rng();
       if (r < 0.6) s.connect(p, { ip: ES_SVC, port: 9200, res: 'EINPROGRESS' }, [500, 5000]);
       else if (r < 0.72) s.dns(p, [200, 5000]);

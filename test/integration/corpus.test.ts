@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ObservationJson } from '../../agent/model/observation.js';
+import { parseRfc3339Ns } from '../../agent/falco/event.js';
 import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
 import { startAgent, type RunningAgent } from '../support/agent-harness.js';
 import { corpusPath, loadCorpus, loadExpectations, toGrpcResponse, type CorpusExpectation } from '../support/corpus.js';
@@ -72,6 +73,25 @@ async function viaGrpc(file: string, e: CorpusExpectation): Promise<Outcome> {
   return result;
 }
 
+/**
+ * Observations whose container start is missing, after their own time, or not the one the
+ * container's other observations carry. Every corpus container reports container.start_ts
+ * (only host processes lack it, and they are not observations).
+ */
+function badContainerStarts(observations: ObservationJson[]): string[] {
+  const seen = new Map<string, string | null>();
+  const bad: string[] = [];
+  for (const o of observations) {
+    const start = o.container_start === null ? null : parseRfc3339Ns(o.container_start);
+    const time = parseRfc3339Ns(o.time);
+    if (start === null || time === null || start > time) bad.push(`${o.container_id} at ${o.time}: container_start ${String(o.container_start)}`);
+    const first = seen.get(o.container_id);
+    if (first === undefined) seen.set(o.container_id, o.container_start);
+    else if (first !== o.container_start) bad.push(`${o.container_id}: container_start ${String(o.container_start)} after ${String(first)}`);
+  }
+  return bad;
+}
+
 function workloadsOf(observations: ObservationJson[]): string[] {
   return [...new Set(observations.map((o) => `${o.workload.namespace}/${o.workload.kind}/${o.workload.name}/${o.container}`))].sort();
 }
@@ -92,6 +112,7 @@ for (const [file, e] of Object.entries(expectations)) {
       t.equal(o.skipped.host_process, e.host, `${name}: host processes`);
       t.equal(o.unattributed, e.neverAttributed, `${name}: never attributed`);
       t.same(o.observations.filter((x) => x.image === null), [], `${name}: every container observation has its image, held ones too`);
+      t.same(badContainerStarts(o.observations), [], `${name}: every observation has its container's start, one per container id`);
       if (e.host === 0 && e.neverAttributed === 0) {
         t.equal(count(o, 'process'), e.process, `${name}: process`);
         t.equal(count(o, 'network', 'outbound'), e.outbound, `${name}: outbound`);

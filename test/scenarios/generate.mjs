@@ -203,10 +203,18 @@ class Flow extends Rand {
   attack(id, technique, fn) { return this.as(attack(id, technique), fn); }
 
   // --- identities -----------------------------------------------------------
+  // A container incarnation, started now: every (re)start is a new container with a new id.
+  // `start` is Falco's container.start_ts, the start of the container's PID namespace init
+  // (runc's init process, which then execs the entrypoint): 20-150 ms from now, before the
+  // entrypoint's exec (every start function waits at least 200 ms for it). Its own PRNG, seeded
+  // by the container id, so that the flow's sequence is not shifted.
   container(o) {
+    const id = o.id ?? this.hex(12);
+    const r = new Rand(`container-start-${id}`);
     return {
-      id: o.id ?? this.hex(12), name: o.name, image: o.image,
+      id, name: o.name, image: o.image,
       ns: o.ns, kind: o.kind, workload: o.workload, pod: o.pod, node: o.node, ip: o.ip,
+      start: this.now + BigInt(r.int(20, 150)) * MS + BigInt(r.int(0, 999_999)),
     };
   }
   proc(c, o) {
@@ -284,6 +292,7 @@ class Flow extends Rand {
   }
 
   emit(c, type, rule, item) {
+    if (c.start >= this.now) throw new Error(`${this.name}: ${c.id} has an event at ${isoNs(this.now)}, not after its start ${isoNs(c.start)}`);
     // Key order of observationToJson (agent/model/observation.ts), then the label.
     const obs = {
       time: isoNs(this.now),
@@ -293,6 +302,7 @@ class Flow extends Rand {
       pod: c.pod,
       container: c.name,
       container_id: c.id,
+      container_start: isoNs(c.start),
       image: `${c.image.repo}:${c.image.tag}`,
       image_digest: c.image.digest,
       rule,
@@ -359,6 +369,8 @@ function storefrontStart(f, p) {
   f.dns(master, [2, 10]);
   f.dns(master, [0, 2]);
   const workers = [0, 1].map(() => f.fork(master, { user: 'nginx', uid: 101 }));
+  // kubelet probes every new container from its start: the first httpGet readiness probe.
+  f.accept(workers[0], { ip: NODES[c.node].ip, port: 80 }, [1000, 10_000]);
   return { c, master, workers, ready: f.tick(500, 2000) };
 }
 
@@ -439,6 +451,8 @@ function apiStart(f, p) {
   f.connect(jvm, { ip: SVC.postgres, port: 5432 }, [1, 20]);
   f.dns(jvm, [10, 200]);
   f.connect(jvm, { ip: SVC.redis, port: 6379 }, [1, 20]);
+  // kubelet probes every new container from its start: the first httpGet /actuator/health.
+  f.accept(jvm, { ip: NODES[c.node].ip, port: 8080 }, [2000, 10_000]);
   return { c, jvm, ready: f.tick(2000, 5000) };
 }
 
@@ -474,6 +488,16 @@ function api() {
 const pgUser = { user: 'postgres', uid: 999 };
 const PG_POD = { pod: 'postgres-0', node: 'node-b', ip: '10.244.1.40' };
 
+// readinessProbe: exec ["pg_isready", "-U", "postgres", "-h", "127.0.0.1"] (loopback: no connect event).
+function pgReadiness(f, c, when) {
+  f.spawn(RUNC, c, { exe: `${PG}/pg_isready`, name: 'pg_isready', args: '-U postgres -h 127.0.0.1 -p 5432', ...pgUser }, when);
+}
+// livenessProbe: exec ["/bin/sh", "-c", "exec pg_isready -U postgres -d shop"].
+function pgLiveness(f, c, when) {
+  const sh = f.spawn(RUNC, c, { exe: '/usr/bin/dash', name: 'sh', args: '-c exec pg_isready -U postgres -d shop', ...pgUser }, when);
+  f.reexec(sh, { exe: `${PG}/pg_isready`, name: 'pg_isready', args: '-U postgres -d shop' }, [0, 2]);
+}
+
 // docker-entrypoint.sh: `#!/usr/bin/env bash`, root -> gosu -> postgres; initdb on first start only.
 function postgresStart(f, init) {
   const c = f.container({ name: 'postgres', image: IMAGES.postgres, ns: 'shop', kind: 'StatefulSet', workload: 'postgres', ...PG_POD });
@@ -506,6 +530,10 @@ function postgresStart(f, init) {
     f.spawn(bash2, c, { exe: `${PG}/pg_ctl`, name: 'pg_ctl', args: '-D /var/lib/postgresql/data -m fast -w stop' }, [50, 300]);
   }
   const pm = f.reexec(bash2, { exe: `${PG}/postgres`, name: 'postgres' }, [100, 600]);
+  // kubelet runs the exec probes of every new container from its start (see postgres() for
+  // the commands): readiness right away, liveness after its initialDelaySeconds.
+  pgReadiness(f, c, [2000, 8000]);
+  pgLiveness(f, c, [10_000, 20_000]);
   return { c, pm, ready: f.tick(1000, 3000) };
 }
 
@@ -528,15 +556,8 @@ function postgres() {
       const full = day === 1 && n === 0;
       const backend = inc.pm;
       t.accept(backend, { ip: t.pick(clients(ns)), port: 5432 }, [1, 40]);
-      if (full || t.chance(0.5)) {
-        // readinessProbe: exec ["pg_isready", "-U", "postgres", "-h", "127.0.0.1"] (loopback: no connect event).
-        t.spawn(RUNC, inc.c, { exe: `${PG}/pg_isready`, name: 'pg_isready', args: '-U postgres -h 127.0.0.1 -p 5432', ...pgUser }, [100, 4000]);
-      }
-      if (full || t.chance(0.2)) {
-        // livenessProbe: exec ["/bin/sh", "-c", "exec pg_isready -U postgres -d shop"].
-        const sh = t.spawn(RUNC, inc.c, { exe: '/usr/bin/dash', name: 'sh', args: '-c exec pg_isready -U postgres -d shop', ...pgUser }, [100, 4000]);
-        t.reexec(sh, { exe: `${PG}/pg_isready`, name: 'pg_isready', args: '-U postgres -d shop' }, [0, 2]);
-      }
+      if (full || t.chance(0.5)) pgReadiness(t, inc.c, [100, 4000]);
+      if (full || t.chance(0.2)) pgLiveness(t, inc.c, [100, 4000]);
     });
   }
   return { incs };
@@ -561,6 +582,8 @@ function redis() {
   const ep2 = f.reexec(gosu, { exe: '/usr/bin/dash', name: 'docker-entrypoi', args: `/usr/local/bin/docker-entrypoint.sh ${args}`, user: 'redis', uid: 999 }, [0, 3]);
   f.spawn(ep2, c, { exe: '/usr/bin/id', name: 'id', args: '-u' }, [0, 3]);
   const server = f.reexec(ep2, { exe: '/usr/local/bin/redis-server', name: 'redis-server', args: '*:6379' }, [0, 5]);
+  // kubelet probes the new container from its start: the first tcpSocket probe.
+  f.accept(server, { ip: NODES[c.node].ip, port: 6379 }, [1000, 10_000]);
 
   const t = new Flow('redis-traffic', T0);
   for (let day = 1; day <= DAYS; day++) {
@@ -593,6 +616,14 @@ const workerPods = (() => {
   ];
 })();
 const appUser = { user: 'app', uid: 1000 };
+// livenessProbe: exec ["/bin/sh", "-c", "celery -A shop.tasks inspect ping -d celery@$HOSTNAME"]:
+// dash execs the one command; celery resolves and asks the broker.
+function workerLiveness(f, c, pod, when) {
+  const sh = f.spawn(RUNC, c, { exe: '/usr/bin/dash', name: 'sh', args: '-c celery -A shop.tasks inspect ping -d celery@$HOSTNAME', ...appUser }, when);
+  const ping = f.reexec(sh, { exe: PY, name: 'celery', args: `/usr/local/bin/celery -A shop.tasks inspect ping -d celery@${pod}` }, [0, 2]);
+  f.dns(ping, [900, 2000]);
+  f.connect(ping, { ip: SVC.redis, port: 6379 }, [1, 20]);
+}
 const WORKER_RESTART = at(6, '03:41:52');
 
 function workerStart(f, p) {
@@ -603,6 +634,8 @@ function workerStart(f, p) {
   f.connect(main, { ip: SVC.redis, port: 6379 }, [1, 20]);
   f.connect(main, { ip: SVC.redis, port: 6379 }, [1, 20]);
   const pool = [0, 1, 2, 3].map(() => f.fork(main));
+  // kubelet runs the exec liveness probe of every new container after its initialDelaySeconds.
+  workerLiveness(f, c, p.pod, [20_000, 40_000]);
   return { c, main, pool, ready: f.tick(2000, 4000) };
 }
 
@@ -644,17 +677,13 @@ function worker() {
         if (full || f.chance(0.2)) f.external(w, SENDGRID, 587, [20, 900]); // order confirmation mail
       });
     }
-    // livenessProbe: exec ["/bin/sh", "-c", "celery -A shop.tasks inspect ping -d celery@$HOSTNAME"]
-    // (every minute in reality; sampled).
+    // The liveness probe (every minute in reality; sampled).
     const probe = new Flow(`worker-probe-${i}`, T0);
     for (let day = 1; day <= DAYS; day++) {
       burstTimes(probe, day, 3, avoid).forEach((ns) => {
         const inc = current(incs, ns);
         probe.jump(ns);
-        const sh = probe.spawn(RUNC, inc.c, { exe: '/usr/bin/dash', name: 'sh', args: '-c celery -A shop.tasks inspect ping -d celery@$HOSTNAME', ...appUser }, [0, 5]);
-        const ping = probe.reexec(sh, { exe: PY, name: 'celery', args: `/usr/local/bin/celery -A shop.tasks inspect ping -d celery@${p.pod}` }, [0, 2]);
-        probe.dns(ping, [900, 2000]);
-        probe.connect(ping, { ip: SVC.redis, port: 6379 }, [1, 20]);
+        workerLiveness(probe, inc.c, p.pod, [0, 5]);
       });
     }
   });

@@ -82,6 +82,13 @@ function strOrNull(o: Json, key: string, where: string): string | null {
   const v = o[key];
   return v === null || typeof v === 'string' ? v : fail(where, `"${key}" is not a string or null`);
 }
+/** An RFC 3339 time (as observationToJson writes it) to exact ns, or null. */
+function timeOrNull(o: Json, key: string, where: string): bigint | null {
+  const text = strOrNull(o, key, where);
+  if (text === null) return null;
+  const ns = parseRfc3339Ns(text);
+  return ns === null ? fail(where, `"${key}" is not RFC 3339: ${text}`) : ns;
+}
 function intOrNull(o: Json, key: string, where: string): number | null {
   if (!(key in o)) fail(where, `"${key}" is missing`);
   const v = o[key];
@@ -125,7 +132,7 @@ export function observationFromJson(json: unknown, where = 'observation'): Obser
     timeNs,
     node: str(json, 'node', where),
     containerId: str(json, 'container_id', where),
-    containerStartNs: null as bigint | null,
+    containerStartNs: timeOrNull(json, 'container_start', where),
     rule: str(json, 'rule', where),
     priority: priorityOf(json.priority, where),
     workload,

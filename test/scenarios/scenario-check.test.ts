@@ -1,7 +1,7 @@
 // Structure of the labelled scenario corpus (cluster-week.jsonl): the line format of
-// docs/observation-model.md §5 plus a label, time order, the attacks the README lists, the
-// learning-window attack inside day 1, CronJob identity across nights, the loader, and that the
-// committed file is what the generator writes.
+// docs/observation-model.md §5 plus a label, time order, container starts and what a restart
+// runs again, the attacks the README lists, the learning-window attack inside day 1, CronJob
+// identity across nights, the loader, and that the committed file is what the generator writes.
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const LAST = lines.pop();
 const raw: Array<Record<string, unknown>> = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 const loaded: LabelledObservation[] = loadScenario();
 
-const TOP_KEYS = ['time', 'node', 'type', 'workload', 'pod', 'container', 'container_id', 'image', 'image_digest', 'rule', 'priority'];
+const TOP_KEYS = ['time', 'node', 'type', 'workload', 'pod', 'container', 'container_id', 'container_start', 'image', 'image_digest', 'rule', 'priority'];
 const PROCESS_KEYS = ['exe', 'name', 'cmdline', 'parent', 'parent_name', 'user', 'uid', 'pid', 'exe_upper_layer'];
 const NETWORK_KEYS = ['direction', 'peer', 'peer_name', 'port', 'protocol', 'local_ip', 'local_port'];
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/;
@@ -67,6 +67,7 @@ t.test('every line is an ObservationJson with the documented keys in order, plus
     if (Object.keys(w).join() !== 'cluster,namespace,kind,name' || w.cluster !== 'prod') problems.push('workload');
     if (typeof json.node !== 'string' || !/^node-[abc]$/.test(json.node)) problems.push('node');
     if (typeof json.container_id !== 'string' || !/^[0-9a-f]{12}$/.test(json.container_id)) problems.push('container_id');
+    if (typeof json.container_start !== 'string' || !TIME.test(json.container_start)) problems.push('container_start');
     if (typeof json.image !== 'string' || !/^[^@\s]+:[^:@\s]+$/.test(json.image)) problems.push('image');
     if (typeof json.image_digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(json.image_digest)) problems.push('image_digest');
     if (json.priority !== 'informational') problems.push('priority');
@@ -130,6 +131,70 @@ t.test('times are strictly increasing and inside the week', async (t) => {
   t.ok((loaded.at(-1)?.observation.timeNs ?? SCENARIO_END_NS) < SCENARIO_END_NS, 'last line on day 7');
   const days = new Set(loaded.map(({ observation }) => dayOf(observation.timeNs)));
   t.same([...days].sort(), [1, 2, 3, 4, 5, 6, 7], 'every day has observations');
+});
+
+t.test('container start: one per container id, before the container’s first line', async (t) => {
+  const starts = new Map<string, bigint | null>();
+  const firstLine = new Map<string, bigint>();
+  let bad = 0;
+  for (const { observation: o } of loaded) {
+    const where = `${o.containerId} at ${String(o.timeNs)}`;
+    const start = o.containerStartNs;
+    if (start === null || start >= o.timeNs) {
+      bad++;
+      if (bad <= 5) t.fail(`${where}: container start ${String(start)} is not before the line`);
+    }
+    if (!starts.has(o.containerId)) {
+      starts.set(o.containerId, start);
+      firstLine.set(o.containerId, o.timeNs);
+    } else if (starts.get(o.containerId) !== start) {
+      bad++;
+      if (bad <= 5) t.fail(`${where}: container start ${String(start)}, earlier ${String(starts.get(o.containerId))}`);
+    }
+  }
+  t.equal(bad, 0, 'lines with a missing, late or changing container start');
+  // Every container of the week starts during it (none was running before T0), and its
+  // entrypoint runs within seconds of the start (the CronJob's shell a few seconds later).
+  for (const [id, start] of starts) {
+    const first = firstLine.get(id) ?? 0n;
+    t.ok(start !== null && start >= SCENARIO_START_NS && first - start < 10_000_000_000n, `${id}: started ${String(start)}, first line ${String(first)}`);
+  }
+});
+
+t.test('a restarted container runs its start-up again: entrypoint, its children, the exec probes', async (t) => {
+  // Process items (exe <- parent) of each container in its first two minutes, by pod.
+  const STARTUP_NS = 120_000_000_000n;
+  const byPod = new Map<string, Map<string, Set<string>>>();
+  for (const { observation: o } of loaded) {
+    if (o.type !== 'process' || o.containerStartNs === null || o.timeNs - o.containerStartNs > STARTUP_NS) continue;
+    const pod = `${o.workload.name}/${o.pod ?? ''}`;
+    const incarnations = byPod.get(pod) ?? new Map<string, Set<string>>();
+    const items = incarnations.get(o.containerId) ?? new Set<string>();
+    items.add(`${o.process.exe} <- ${o.process.parentExe ?? ''}`);
+    incarnations.set(o.containerId, items);
+    byPod.set(pod, incarnations);
+  }
+  const restarted = [...byPod].filter(([, incarnations]) => incarnations.size > 1);
+  t.same(restarted.map(([pod]) => pod.split('/')[0]).sort(), ['postgres', 'storefront', 'worker'], 'the three restarts of the README');
+  // kubelet runs exec probes (parent runc) from a container's start; storefront's are httpGet.
+  const execProbes: Record<string, string[]> = {
+    postgres: ['/usr/lib/postgresql/16/bin/pg_isready <- /usr/bin/runc', '/usr/bin/dash <- /usr/bin/runc'],
+    worker: ['/usr/bin/dash <- /usr/bin/runc', '/usr/local/bin/python3.12 <- /usr/bin/runc'],
+    storefront: [],
+  };
+  for (const [pod, incarnations] of restarted) {
+    const probes = execProbes[pod.split('/')[0] ?? ''] ?? [];
+    for (const items of incarnations.values()) t.same(probes.filter((item) => !items.has(item)), [], `${pod}: every incarnation is probed from its start`);
+    const [first, ...later] = [...incarnations.values()];
+    // What the kubelet and the runtime start (entrypoint, exec probes) comes back; first-boot
+    // work (postgres' initdb) does not, and nothing new appears.
+    const started = [...(first ?? [])].filter((item) => /<- \/usr\/bin\/(containerd-shim-runc-v2|runc)$/.test(item));
+    t.ok(started.length >= 1, `${pod}: the first incarnation starts processes`);
+    for (const items of later) {
+      t.same(started.filter((item) => !items.has(item)), [], `${pod}: the restart runs the entrypoint and the exec probes again`);
+      t.same([...items].filter((item) => !(first ?? new Set()).has(item)), [], `${pod}: and nothing the first start did not`);
+    }
+  }
 });
 
 t.test('the attacks are the ones the README lists', async (t) => {
@@ -229,6 +294,9 @@ t.test('loader rejects what the format does not allow', async (t) => {
   t.throws(() => parseScenarioLine(variant({ label: { part: 'benign' } })), ScenarioFormatError);
   t.throws(() => parseScenarioLine(variant({ label: undefined })), ScenarioFormatError, 'no label');
   t.throws(() => parseScenarioLine(variant({ time: '2026-11-16 00:00:00' })), ScenarioFormatError);
+  t.throws(() => parseScenarioLine(variant({ container_start: '2026-11-16 00:00:00' })), ScenarioFormatError, 'container_start not RFC 3339');
+  t.throws(() => parseScenarioLine(variant({ container_start: 1794787200000000000 })), ScenarioFormatError, 'container_start as a number');
+  t.equal(parseScenarioLine(variant({ container_start: null })).observation.containerStartNs, null, 'container_start null: unknown');
   t.throws(() => parseScenarioLine(variant({ priority: 'loud' })), ScenarioFormatError);
   t.throws(() => parseScenarioLine(variant({ type: 'file' })), ScenarioFormatError);
   t.throws(() => parseScenarioLine(variant({ workload: { cluster: 'prod', namespace: 'x', kind: 'Fleet', name: 'y' } })), ScenarioFormatError);

@@ -12,6 +12,11 @@ export interface EventOptions {
   readonly pod?: string;
   readonly container?: string;
   readonly containerId?: string;
+  /**
+   * container.start_ts in ns; null (the default) is what Falco sends when it does not know.
+   * Serialized by toJsonLine as a bare integer, like evt.time.
+   */
+  readonly containerStartNs?: bigint | null;
   readonly namespace?: string;
   readonly podTemplateHash?: string;
   readonly peer?: string;
@@ -30,6 +35,7 @@ function common(o: EventOptions, evtType: string, timeNs: bigint): Record<string
     'evt.time': timeNs,
     'evt.res': 'SUCCESS',
     'container.id': o.containerId ?? '3f2a9c1b7e4d',
+    'container.start_ts': o.containerStartNs ?? null,
     'container.name': o.container ?? 'nginx',
     'container.image.repository': 'docker.io/library/nginx',
     'container.image.tag': '1.27.3',
@@ -98,7 +104,7 @@ export function acceptEvent(o: EventOptions = {}): FalcoJson {
   );
 }
 
-/** Serializes like Falco: bigint values (evt.time) as bare integer digits. */
+/** Serializes like Falco: bigint values (evt.time, container.start_ts) as bare integer digits. */
 export function toJsonLine(event: Record<string, unknown>): string {
   const marker = '__bigint__';
   const text = JSON.stringify(event, (_k, v: unknown) => (typeof v === 'bigint' ? `${marker}${v.toString()}` : v));

@@ -2,6 +2,7 @@ import t from 'tap';
 import {
   fieldBool,
   fieldInt,
+  fieldNs,
   fieldText,
   formatRfc3339Ns,
   parseRfc3339Ns,
@@ -62,6 +63,39 @@ t.test('accessors read both encodings alike', async (t) => {
   t.equal(fieldText(e, 'empty'), null, 'empty text counts as missing');
   t.equal(fieldText(e, 'missing'), null);
   t.equal(fieldText(e, 'big'), '1763629200123456789');
+});
+
+t.test('fieldNs: exact nanoseconds from a JSON integer or gRPC digits; 0 and junk are unknown', async (t) => {
+  const e = event({
+    json: 1795165199876543210n,
+    grpc: '1795165199876543210',
+    small: 1_000,
+    zero: 0n,
+    zeroText: '0',
+    negative: -5n,
+    unsafe: 2 ** 60,
+    signed: '-1795165199876543210',
+    word: 'soon',
+    uint64Max: '18446744073709551615',
+    tooBig: 18446744073709551616n,
+    tooLong: '99999999999999999999',
+    na: null,
+  });
+  t.equal(fieldNs(e, 'json'), 1795165199876543210n, 'a bigint keeps every digit');
+  t.equal(fieldNs(e, 'grpc'), 1795165199876543210n, 'gRPC text digits');
+  t.equal(fieldNs(e, 'small'), 1000n, 'a safe JSON number');
+  t.equal(fieldNs(e, 'zero'), null, 'Falco sends 0 when it does not know');
+  t.equal(fieldNs(e, 'zeroText'), null);
+  t.equal(fieldNs(e, 'negative'), null);
+  t.equal(fieldNs(e, 'unsafe'), null, 'a number that already lost digits is not trusted');
+  t.equal(fieldNs(e, 'signed'), null);
+  t.equal(fieldNs(e, 'word'), null);
+  t.equal(fieldNs(e, 'uint64Max'), 18446744073709551615n);
+  t.equal(fieldNs(e, 'tooBig'), null, 'beyond uint64: not a Falco time');
+  t.equal(fieldNs(e, 'tooLong'), null);
+  t.equal(fieldNs(e, 'na'), null, 'null (JSON) or <NA> (gRPC, decoded to null)');
+  t.equal(fieldNs(e, 'absent'), null);
+  t.equal(formatRfc3339Ns(fieldNs(e, 'uint64Max') ?? 0n), '2554-07-21T23:34:33.709551615Z', 'the largest accepted value still formats');
 });
 
 t.test('priorities by name and number', async (t) => {

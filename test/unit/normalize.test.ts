@@ -1,6 +1,12 @@
 import t from 'tap';
 import type { FalcoEvent, FieldValue } from '../../agent/falco/event.js';
+import { decodeGrpcResponse } from '../../agent/falco/grpc-event.js';
+import { decodeJsonEvent, parseJsonEvents } from '../../agent/falco/json-event.js';
+import { observationToJson } from '../../agent/model/observation.js';
 import { normalize, type NormalizeOptions } from '../../agent/pipeline/normalize.js';
+import { decodeOutputsResponse, encodeOutputsResponse } from '../../proto/falco-services.js';
+import { toGrpcResponse } from '../support/corpus.js';
+import { execEvent, toJsonLine } from '../support/events.js';
 
 const opts: NormalizeOptions = { cluster: 'prod', node: null, includeHost: false, rulePrefix: 'Vigil', maxFieldLength: 64 };
 
@@ -134,4 +140,43 @@ t.test('long command lines and paths are cut and counted', async (t) => {
 t.test('image without tag', async (t) => {
   const r = normalize(event({ ...exec, 'container.image.tag': null }), opts);
   t.equal(r.kind === 'draft' && r.attribution?.image, 'docker.io/library/nginx');
+});
+
+t.test('container.start_ts from either encoding becomes containerStartNs and container_start', async (t) => {
+  const at = 1795165200123456789n;
+  // Above 2^53: JSON.parse would round it (to ...543232); every digit must survive both paths.
+  const startNs = 1795165199876543210n;
+  const viaJson = (value: bigint | null): FalcoEvent => {
+    const line = toJsonLine(execEvent({ at, containerStartNs: value }));
+    const [parsed] = parseJsonEvents(line);
+    return decodeJsonEvent(parsed).event;
+  };
+  // Falco's gRPC output_fields are text: decimal digits, "<NA>" when missing.
+  const viaGrpc = (text: string): FalcoEvent => {
+    const res = toGrpcResponse(JSON.parse(toJsonLine(execEvent({ at }))) as Record<string, unknown>);
+    res.output_fields = { ...res.output_fields, 'container.start_ts': text };
+    return decodeGrpcResponse(decodeOutputsResponse(encodeOutputsResponse(res))).event;
+  };
+  const cases: Array<[string, FalcoEvent, bigint | null, string | null]> = [
+    ['JSON integer', viaJson(startNs), startNs, '2026-11-20T08:59:59.876543210Z'],
+    ['JSON null', viaJson(null), null, null],
+    ['JSON 0 (unknown)', viaJson(0n), null, null],
+    ['gRPC digits', viaGrpc('1795165199876543210'), startNs, '2026-11-20T08:59:59.876543210Z'],
+    ['gRPC <NA>', viaGrpc('<NA>'), null, null],
+    ['gRPC 0 (unknown)', viaGrpc('0'), null, null],
+  ];
+  for (const [name, event, wantNs, wantJson] of cases) {
+    const r = normalize(event, opts);
+    if (r.kind !== 'draft' || r.attribution === null) throw new Error(`${name}: expected an attributed draft`);
+    t.equal(r.draft.containerStartNs, wantNs, `${name}: containerStartNs`);
+    const json = observationToJson({ ...r.draft, ...r.attribution });
+    t.equal(json.container_start, wantJson, `${name}: container_start`);
+    t.same(Object.keys(json).slice(5, 8), ['container', 'container_id', 'container_start'], `${name}: right after container_id`);
+  }
+});
+
+t.test('container.start_ts is read while the container metadata is still unresolved', async (t) => {
+  // It comes from the kernel, not from the runtime lookup: a held draft already has it.
+  const r = normalize(event({ ...exec, 'container.start_ts': 1795165199876543210n, 'container.name': null, 'k8s.ns.name': null, 'k8s.pod.name': null }), opts);
+  t.match(r, { kind: 'draft', attribution: null, draft: { containerStartNs: 1795165199876543210n } });
 });
