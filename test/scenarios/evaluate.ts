@@ -34,6 +34,8 @@ export interface Profile {
   readonly imageReviewMs?: number;
   /** --identity for every workload (exe by default). */
   readonly identity?: ItemIdentity;
+  /** --startup-grace (0: off; the collector's default is 60 s). */
+  readonly startupGraceMs?: number;
 }
 
 /** Item keys as they were before peers were named: the exact peer address. */
@@ -52,6 +54,8 @@ export function profiles(): Profile[] {
     { name: 'never-learn', description: 'plus the never-learn rules of rules/severity.yaml (review alerts)', rules, itemKey },
     { name: 'image-review', description: 'plus --image-review-window 1h (off by default)', rules, itemKey, imageReviewMs: 3_600_000 },
     { name: 'lineage', description: 'never-learn, with every workload identifying processes by executable and parent (--identity lineage)', rules, itemKey: (o) => itemKey(o, 'lineage'), identity: 'lineage' },
+    { name: 'lineage+grace', description: 'lineage, plus the start-up grace (--startup-grace 60s, the default)', rules, itemKey: (o) => itemKey(o, 'lineage'), identity: 'lineage', startupGraceMs: 60_000 },
+    { name: 'args+grace', description: 'never-learn and the start-up grace, with interpreters identified by their program (--identity args)', rules, itemKey: (o) => itemKey(o, 'args'), identity: 'args', startupGraceMs: 60_000 },
   ];
 }
 
@@ -95,7 +99,7 @@ export function evaluate(profile: Profile, scenario: readonly LabelledObservatio
     // A measurement, not a deployment: no fsync per batch.
     db.pragma('synchronous = OFF');
     let clockMs = Number(SCENARIO_START_NS / 1_000_000n);
-    const service = new BaselineService(new CollectorStore(db), { defaultMode: 'learning', windowMs: WINDOW_MS, now: () => clockMs, rules: profile.rules, imageReviewMs: profile.imageReviewMs, defaultIdentity: profile.identity }, pino({ level: 'silent' }));
+    const service = new BaselineService(new CollectorStore(db), { defaultMode: 'learning', windowMs: WINDOW_MS, now: () => clockMs, rules: profile.rules, imageReviewMs: profile.imageReviewMs, startupGraceMs: profile.startupGraceMs, defaultIdentity: profile.identity }, pino({ level: 'silent' }));
     service.load();
     service.registerAgent({ agent_id: 'eval', node: 'eval', cluster: 'prod' });
     const labels = new Map<string, Label>();

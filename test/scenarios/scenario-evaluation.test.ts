@@ -5,7 +5,7 @@ import { evaluate, formatTable, profiles, type Evaluation } from './evaluate.js'
 import { loadScenario } from './load.js';
 
 const scenario = loadScenario();
-const [before, peerNames, after, imageReview, lineage] = profiles().map((p) => evaluate(p, scenario)) as [Evaluation, Evaluation, Evaluation, Evaluation, Evaluation];
+const [before, peerNames, after, imageReview, lineage, lineageGrace, argsGrace] = profiles().map((p) => evaluate(p, scenario)) as [Evaluation, Evaluation, Evaluation, Evaluation, Evaluation, Evaluation, Evaluation];
 const caught = (e: Evaluation): string[] => e.attacks.filter((a) => a.caught).map((a) => a.attack);
 
 t.test('with the never-learn rules every attack is caught, including the one hidden in the learning window', async (t) => {
@@ -31,7 +31,7 @@ t.test('noise on the normal part stays where it was measured', async (t) => {
   t.equal(after.normal.review, 0);
   t.equal(after.normal.deviation, 6, 'the never-learn rules add one alert: the probe’s curl');
   t.match(after.normal.alerts.find((a) => a.item === 'exe:/usr/bin/curl'), { workload: 'prod/monitoring/Pod/synthetic-probe', category: 'deviation', rule: 'download-or-network-tool' });
-  t.match(formatTable([before, peerNames, after, imageReview, lineage]), /\| attacks caught \| 6 \/ 7 \| 6 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \|/);
+  t.match(formatTable([before, peerNames, after, imageReview, lineage, lineageGrace, argsGrace]), /\| attacks caught \| 6 \/ 7 \| 6 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \| 7 \/ 7 \|/);
 });
 
 t.test('a review window for a rollout’s new image learns what the new version brings, and misses no attack', async (t) => {
@@ -46,4 +46,18 @@ t.test('lineage identity: no more noise, and a shell started by redis-server is 
   t.equal(caught(lineage).length, 7);
   t.match(after.attacks.find((a) => a.attack === 'sa-token-redis'), { alerts: 1, worst: 'medium exe:/usr/bin/cat' }, 'by executable, the shell was learned from the entrypoint');
   t.match(lineage.attacks.find((a) => a.attack === 'sa-token-redis'), { alerts: 2, worst: 'critical exe:/usr/bin/dash<-/usr/local/bin/redis-server' });
+});
+
+t.test('start-up grace: the week’s restarts repeat their learned start-up exactly, so it changes nothing, and hides no attack step', async (t) => {
+  t.same(lineageGrace.normal.alerts, lineage.normal.alerts);
+  t.same(lineageGrace.attacks, lineage.attacks, 'every attack raises the same alerts');
+  t.equal(lineageGrace.learnedItems, lineage.learnedItems);
+});
+
+t.test('args identity: no more noise, and attacks through an interpreter are named by what they ran', async (t) => {
+  t.equal(argsGrace.normal.deviation + argsGrace.normal.review, after.normal.deviation + after.normal.review, 'the same alerts on the normal part');
+  t.equal(caught(argsGrace).length, 7);
+  t.match(argsGrace.attacks.find((a) => a.attack === 'sa-token-redis'), { alerts: 4, worst: 'critical exe:/usr/bin/dash [-c cat /var/run/secrets/kubernetes.io/serviceaccount/token]' }, 'the shell the entrypoint ran is learned with its script; redis-server’s is not');
+  t.match(argsGrace.attacks.find((a) => a.attack === 'webshell-storefront'), { alerts: 10, worst: 'critical exe:/usr/bin/dash [-c id]' }, 'each command of the web shell is an alert');
+  t.ok(argsGrace.learnedItems > after.learnedItems, 'interpreters learn one item per program');
 });
