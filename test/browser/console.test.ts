@@ -130,8 +130,8 @@ t.test('alert detail shows the evidence; acknowledge, then approve removes it fr
 });
 
 t.test('workloads: the mode toggle reaches the collector; the window shows its time left; baseline items are listed', async (t) => {
-  const f = await apiFixture(t, { windowMs: 60_000 });
-  await f.observe([{ exe: '/bin/a' }, { exe: '/bin/b', name: 'api', namespace: 'billing' }]);
+  const f = await apiFixture(t, { windowMs: 60_000, startupGraceMs: 60_000 });
+  await f.observe([{ exe: '/bin/a' }, { exe: '/bin/b', name: 'api', namespace: 'billing' }, { exe: '/bin/init', name: 'api', namespace: 'billing', containerStart: T0 }]);
   const page = await openPage(t, browser);
   await signIn(page, f, OPERATOR);
   await page.click('[data-tab=workloads]');
@@ -149,6 +149,8 @@ t.test('workloads: the mode toggle reaches the collector; the window shows its t
   await page.click('a:text("billing/Deployment/api")');
   await page.waitForSelector('table.baseline tr[data-item="exe:/bin/b"]');
   t.match(await page.textContent('table.baseline tr[data-item="exe:/bin/b"]'), /app.*exe:\/bin\/b.*process.*learned.*2026-11-20.*node-a/);
+  t.equal(await page.textContent('table.baseline tr[data-item="exe:/bin/init"] .startup-tag'), 'start-up', 'an item of the start-up set is marked');
+  t.equal(await page.$('table.baseline tr[data-item="exe:/bin/b"] .startup-tag'), null, 'others are not');
   t.match(await page.textContent('table.images tr[data-digest="sha256:abc"]'), /app.*sha256:abc.*2026-11-20.*—/, 'the image digests the workload ran, in its history');
   await page.click('button[data-action=network-policy]');
   await page.waitForSelector('[data-test=network-policy]');
@@ -158,10 +160,10 @@ t.test('workloads: the mode toggle reaches the collector; the window shows its t
   await page.click('button[data-action=extend]');
   await page.waitForFunction(() => /^1 h left$/.test(document.querySelector('.progress-label')?.textContent ?? ''));
   t.equal(await page.textContent('.progress-label'), '1 h left', 'the window is an hour longer');
-  await page.selectOption('select[name=identity]', 'lineage');
+  await page.selectOption('select[name=identity]', 'args');
   await page.click('button[data-action=identity]');
-  await page.waitForSelector('[data-identity=lineage]');
-  t.equal((await f.call('GET', '/api/v1/workloads/billing/Deployment/api')).body.identity, 'lineage', 'the identity reached the collector');
+  await page.waitForSelector('[data-identity=args]');
+  t.equal((await f.call('GET', '/api/v1/workloads/billing/Deployment/api')).body.identity, 'args', 'the identity reached the collector');
   await page.click('button[data-action=relearn]');
   await page.click('button[data-action=relearn-confirm]');
   await page.waitForSelector('table.baseline', { state: 'detached' });
