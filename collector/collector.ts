@@ -19,6 +19,13 @@ import { IngestQueue } from './gateway/ingest-queue.js';
 import { CollectorMetrics } from './metrics/collector-metrics.js';
 import { CollectorStore } from './store/collector-store.js';
 import { openDatabase, type Db } from './store/database.js';
+import { StreamRetention } from './store/stream-retention.js';
+import { describeSqliteError } from '../agent/state/sqlite-schema.js';
+
+/** Defaults of --stream-retention and --stream-max-rows. */
+export const DEFAULT_STREAM_RETENTION_MS = 7 * 86_400_000;
+export const DEFAULT_STREAM_MAX_ROWS = 1_000_000;
+const STREAM_PRUNE_INTERVAL_MS = 10 * 60_000;
 
 export interface CollectorConfig {
   readonly dbFile: string;
@@ -32,6 +39,10 @@ export interface CollectorConfig {
   /** Browser origins allowed on the stream (the UI's own origin). */
   readonly allowedOrigins?: readonly string[];
   readonly streamMaxBufferedBytes?: number;
+  /** Stream rows older than this are deleted (0: no age limit; default 7 days). */
+  readonly streamRetentionMs?: number;
+  /** At most this many stream rows are kept (0: no cap; default 1,000,000). */
+  readonly streamMaxRows?: number;
   readonly defaultMode: ModeName;
   readonly windowMs: number;
   readonly windowOverrides?: ReadonlyMap<string, number>;
@@ -59,6 +70,9 @@ export class Collector {
   private api: FastifyInstance | null = null;
   private hub: StreamHub | null = null;
   private queue: IngestQueue | null = null;
+  private retention: StreamRetention | null = null;
+  private retentionTimer: NodeJS.Timeout | null = null;
+  private pruning: Promise<number> | null = null;
   service: BaselineService | null = null;
   grpcPort = 0;
   httpAddress: AddressInfo | null = null;
@@ -80,6 +94,14 @@ export class Collector {
     this.service = service;
     service.on('locked', () => this.metrics.windowsLocked.inc());
     service.load();
+    this.retention = new StreamRetention(opened.db, {
+      maxAgeMs: c.streamRetentionMs ?? DEFAULT_STREAM_RETENTION_MS,
+      maxRows: c.streamMaxRows ?? DEFAULT_STREAM_MAX_ROWS,
+      chunkRows: 10_000,
+    });
+    void this.pruneStream();
+    this.retentionTimer = setInterval(() => void this.pruneStream(), STREAM_PRUNE_INTERVAL_MS);
+    this.retentionTimer.unref();
     this.queue = new IngestQueue(service, this.metrics, this.log);
     this.gateway = new AgentGateway(service, this.queue, c.agentTokens, this.metrics, this.log);
     this.grpcPort = await this.gateway.listen(c.grpcListen, c.grpcTls);
@@ -127,6 +149,31 @@ export class Collector {
     }
   }
 
+  /**
+   * Applies the stream's retention now (also every 10 minutes); resolves to how many rows went.
+   * Never throws: a failure is logged and counted as nothing pruned, and the next run retries.
+   */
+  pruneStream(): Promise<number> {
+    const retention = this.retention;
+    if (!retention) return Promise.resolve(0);
+    // One sweep at a time: a slow sweep must not be joined by the next tick.
+    this.pruning ??= retention
+      .prune((this.config.now ?? Date.now)())
+      .then((n) => {
+        if (n > 0) {
+          this.metrics.streamPruned.inc(n);
+          this.log.info({ rows: n }, 'stream rows past their retention deleted');
+        }
+        return n;
+      })
+      .catch((err: unknown) => {
+        this.log.error({ err: describeSqliteError(err) }, 'cannot apply the stream retention; retrying at the next sweep');
+        return 0;
+      })
+      .finally(() => (this.pruning = null));
+    return this.pruning;
+  }
+
   private loadUi(dir: string | undefined): UiAssets | UiAssetsMissing {
     try {
       return UiAssets.load(dir);
@@ -155,6 +202,9 @@ export class Collector {
   }
 
   async stop(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retention = null;
+    await this.pruning;
     this.queue?.flush();
     await this.gateway?.close();
     this.hub?.close();

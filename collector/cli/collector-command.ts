@@ -26,6 +26,8 @@ export interface CollectorFlags extends LogOptions {
   severityRules: string[];
   imageReviewWindow: string;
   startupGrace: string;
+  streamRetention: string;
+  streamMaxRows: string;
   convergeQuiet: string;
   convergeMinSources: string;
   convergeMax?: string;
@@ -98,6 +100,12 @@ export function collectorCommand(): Command {
         .default('exe')
         .env('VIGIL_IDENTITY'),
     )
+    .addOption(
+      new Option('--stream-retention <duration>', 'delete alert-stream rows older than this; a client resuming from before them is told to reload (0s: keep by age)')
+        .default('7d')
+        .env('VIGIL_STREAM_RETENTION'),
+    )
+    .addOption(new Option('--stream-max-rows <n>', 'keep at most this many alert-stream rows (0: no cap)').default('1000000').env('VIGIL_STREAM_MAX_ROWS'))
     .addOption(new Option('--tls-cert <file>', 'serve agents over TLS with this certificate').env('VIGIL_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'key for --tls-cert').env('VIGIL_TLS_KEY'))
     .addOption(new Option('--agent-ca <file>', 'require agent client certificates signed by this CA').env('VIGIL_AGENT_CA'))
@@ -186,6 +194,8 @@ export function collectorConfigFromFlags(
       rules,
       imageReviewMs: parseDuration('--image-review-window', flags.imageReviewWindow),
       startupGraceMs: parseDuration('--startup-grace', flags.startupGrace),
+      streamRetentionMs: parseDuration('--stream-retention', flags.streamRetention),
+      streamMaxRows: wholeNumber('--stream-max-rows', flags.streamMaxRows),
       convergence: convergenceRule(flags, windowMs),
       defaultIdentity: flags.identity as ItemIdentity,
       dbFile: flags.db,
@@ -259,4 +269,9 @@ function convergenceRule(flags: CollectorFlags, windowMs: number): ConvergenceRu
   const maxMs = flags.convergeMax === undefined ? 4 * windowMs : parseDuration('--converge-max', flags.convergeMax);
   if (maxMs < windowMs) throw new ConfigError(`--converge-max (${flags.convergeMax}) must be at least --baseline-window`);
   return { quietMs, minSources: Number(flags.convergeMinSources), maxMs };
+}
+
+function wholeNumber(option: string, text: string): number {
+  if (!/^\d{1,12}$/.test(text.trim())) throw new ConfigError(`${option}: "${text}" is not a whole number`);
+  return Number(text.trim());
 }

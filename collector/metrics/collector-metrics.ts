@@ -33,6 +33,11 @@ export class CollectorMetrics {
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
+  readonly streamPruned = new Counter({
+    name: 'vigil_collector_stream_rows_pruned_total',
+    help: 'Stream rows deleted by retention (older than --stream-retention or beyond --stream-max-rows).',
+    registers: [this.registry],
+  });
   readonly windowsLocked = new Counter({
     name: 'vigil_collector_baselines_locked_total',
     help: 'Learning windows that ended and locked their baseline.',

@@ -32,7 +32,7 @@ export interface ApiFixture {
   call(method: string, path: string, opts?: { token?: string | null; body?: unknown }): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
-export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered?: number; origins?: string[]; imageReviewMs?: number; startupGraceMs?: number; convergence?: ConvergenceRule; windowOverrides?: ReadonlyMap<string, number> } = {}): Promise<ApiFixture> {
+export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered?: number; origins?: string[]; imageReviewMs?: number; startupGraceMs?: number; convergence?: ConvergenceRule; windowOverrides?: ReadonlyMap<string, number>; streamRetentionMs?: number; streamMaxRows?: number } = {}): Promise<ApiFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-api-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const logs: string[] = [];
@@ -53,6 +53,8 @@ export async function apiFixture(t: Test, opts: { windowMs?: number; maxBuffered
       windowMs: opts.windowMs ?? 60_000,
       imageReviewMs: opts.imageReviewMs,
       startupGraceMs: opts.startupGraceMs,
+      streamRetentionMs: opts.streamRetentionMs,
+      streamMaxRows: opts.streamMaxRows,
       convergence: opts.convergence,
       windowOverrides: opts.windowOverrides,
       now: () => clock.now,
