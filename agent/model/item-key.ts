@@ -30,13 +30,21 @@ export function itemKey(item: ObservationItem, identity: KeyForm = 'exe'): strin
 }
 
 function processKey(p: ProcessDetails, form: KeyForm): string {
-  let key = `exe:${p.exe}`;
+  let key = `exe:${keyPath(p.exe)}`;
   if (form === 'args' || form === 'finest') {
     const program = interpreterProgram(p.exe, p.name, p.cmdline);
     if (program !== null) key += ` [${program}]`;
   }
-  if (form === 'lineage' || form === 'finest') key += `<-${p.parentExe ?? '?'}`;
+  if (form === 'lineage' || form === 'finest') key += `<-${p.parentExe === null ? '?' : keyPath(p.parentExe)}`;
   return key;
+}
+
+/**
+ * A path as a key part: the separators of a key's parts (`<-`, ` [`) are replaced, so that a file
+ * named `start.sh<-x` cannot pass for `start.sh` started by `x`. Paths have them almost never.
+ */
+function keyPath(path: string): string {
+  return path.includes('<-') || path.includes(' [') ? path.replace(/<-/g, '<~').replace(/ \[/g, ' (') : path;
 }
 
 /** The parts of a process key; null for a network key. */

@@ -579,11 +579,22 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const review = decision === 'learn' && rating?.neverLearn === true;
     if (review) decision = 'alert';
     const inGrace = inStartupGrace(timeNs, obs.containerStartNs, this.opts.startupGraceMs ?? 0);
-    // A restart repeating what containers did at start-up while learning is quiet; never-learn
-    // items, and items that already raised an alert, are not let in this way.
+    // A restart repeating what containers did at start-up while learning is quiet. Not let in this
+    // way: never-learn items, anything rated high or critical, and items that ever raised an
+    // alert (resolving one must not let it in through a restart).
     const startupLearn =
-      decision === 'alert' && !review && inGrace && rating?.neverLearn !== true && w.startup.matches(obs.container, key) && !this.store.activeAlert(w.id, obs.container, key);
+      decision === 'alert' &&
+      !review &&
+      inGrace &&
+      rating !== null &&
+      !rating.neverLearn &&
+      (rating.severity === 'low' || rating.severity === 'medium') &&
+      w.startup.matches(obs.container, key) &&
+      !this.store.previousAlert(w.id, obs.container, key);
     if (startupLearn) decision = 'learn';
+    // Only what was seen while learning defines the start-up set: an item it let in must not
+    // widen it for the next restart.
+    const startupItem = inGrace && !startupLearn;
     if (decision === 'known') {
       counts.known++;
     } else if (decision === 'learn') {
@@ -597,10 +608,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         addedBy: 'learned',
         imageDigest: obs.imageDigest,
         evidence,
-        startup: inGrace,
+        startup: startupItem,
       });
       w.items.add(id);
-      if (inGrace) w.startup.add(obs.container, key);
+      if (startupItem) w.startup.add(obs.container, key);
       if (startupLearn) {
         counts.startup_learned++;
         this.store.audit('system', 'startup_learn', w.key, { container: obs.container, item: key, container_start: obs.containerStartNs === null ? null : formatRfc3339Ns(obs.containerStartNs) }, nowMs);

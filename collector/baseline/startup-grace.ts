@@ -1,9 +1,9 @@
 // Start-up grace: what a container does in its first moments (entrypoint scripts, init helpers,
 // probes, connections to the pods it depends on) is recorded as the workload's start-up set
 // while learning. After the lock, an item not in the baseline that appears within the grace
-// after a container start is learned quietly when it matches the start-up set, so a restart
-// is quiet; one that matches nothing in it (a new start-up binary) is a deviation like any other.
-// Pure: no clock, no storage.
+// after a container start is learned quietly when it matches the start-up set in the narrow
+// ways startupSignature allows, so a restart elsewhere is quiet; anything else (a new start-up
+// binary) is a deviation like any other. Pure: no clock, no storage.
 import { parseProcessKey } from '../../agent/model/item-key.js';
 import { peerScope } from '../../agent/model/peer.js';
 
@@ -17,27 +17,54 @@ export function inStartupGrace(timeNs: bigint, containerStartNs: bigint | null, 
 }
 
 /**
- * What a start-up item is matched by, from its baseline key. A process is its executable, without
- * the parent (lineage) or arguments (args identity) that change between starts: the entrypoint's
- * `sh` gets a new parent on restart, a probe new arguments. An outbound connection to an exact
- * private address (a pod) is matched by protocol and port: pod addresses change when the pods
- * a container depends on restart. Everything else (DNS names, public networks, listening ports)
- * matches only itself.
+ * Container runtimes: what starts a container's entrypoint and its exec probes. Their paths and
+ * names differ between nodes and runtime versions (/usr/bin/runc, /usr/local/sbin/runc, crun,
+ * containerd-shim-runc-v2), so under the lineage identity the same entrypoint has another parent
+ * after a restart elsewhere.
+ */
+const RUNTIME = /^(runc|crun|youki|runsc|conmon|containerd-shim(-runc-v[12])?|docker-containerd-shim|containerd-shim-kata-v2)$/;
+
+/**
+ * What a start-up item is matched by, from its baseline key; the key itself when only the same
+ * item matches it. Deliberately narrow, since a match is learned without an alert:
+ * - a process started by a container runtime (the entrypoint, an exec probe) matches the same
+ *   executable started by any runtime (lineage identity); nothing else about a process is
+ *   loosened: another parent inside the container, or another program for an interpreter
+ *   (args identity), is a deviation;
+ * - an outbound connection to an exact private address matches the same protocol and port in
+ *   the same /16 (IPv4) or /48 (IPv6): the pods a container depends on get new addresses when
+ *   they are recreated, in the same pod network. Link-local (cloud metadata), loopback,
+ *   multicast and unspecified addresses are never loosened;
+ * - everything else (DNS names, public networks, listening ports) matches only itself.
  */
 export function startupSignature(itemKey: string): string {
   const process = parseProcessKey(itemKey);
-  if (process !== null) return `exe:${process.exe}`;
+  if (process !== null) {
+    const parent = process.parent?.slice(process.parent.lastIndexOf('/') + 1) ?? '';
+    return process.program === null && RUNTIME.test(parent) ? `exe:${process.exe}<-<runtime>` : itemKey;
+  }
   if (itemKey.startsWith('out:')) {
     // out:<protocol>:<peer>:<port>; an IPv6 peer has colons of its own.
     const first = itemKey.indexOf(':', 4);
     const last = itemKey.lastIndexOf(':');
     if (first < 0 || last <= first) return itemKey;
-    const peer = itemKey.slice(first + 1, last);
-    // Exact addresses only: a name or a network (`/24`) is stable across restarts.
-    const exactAddress = /^[0-9.]+$/.test(peer) || (peer.includes(':') && !peer.includes('/'));
-    if (exactAddress && peerScope(peer) === 'private') return `${itemKey.slice(0, first)}:<pod>${itemKey.slice(last)}`;
+    const network = podNetwork(itemKey.slice(first + 1, last));
+    if (network !== null) return `${itemKey.slice(0, first)}:${network}${itemKey.slice(last)}`;
   }
   return itemKey;
+}
+
+/** The /16 or /48 of an exact private unicast address, written `10.244.*`; null for anything else. */
+function podNetwork(peer: string): string | null {
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(peer);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    const unicastPrivate = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return unicastPrivate ? `${a}.${b}.*` : null;
+  }
+  // IPv6 unique local (fc00::/7) only, written in full enough to take three groups.
+  const v6 = /^(f[cd][0-9a-f]{2}):([0-9a-f]{1,4}):([0-9a-f]{1,4}):/i.exec(peer);
+  return v6 && peerScope(peer) === 'private' ? `${v6[1]}:${v6[2]}:${v6[3]}:*`.toLowerCase() : null;
 }
 
 /** The start-up set of a workload: per container, the signatures of its start-up items. */

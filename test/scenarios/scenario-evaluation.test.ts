@@ -54,8 +54,11 @@ t.test('start-up grace: the week’s restarts repeat their learned start-up exac
   t.equal(lineageGrace.learnedItems, lineage.learnedItems);
 });
 
-t.test('args identity: no more noise, and attacks through an interpreter are named by what they ran', async (t) => {
-  t.equal(argsGrace.normal.deviation + argsGrace.normal.review, after.normal.deviation + after.normal.review, 'the same alerts on the normal part');
+t.test('args identity: one alert more, the rollout’s new entrypoint command; attacks through an interpreter are named by what they ran', async (t) => {
+  t.equal(argsGrace.normal.deviation + argsGrace.normal.review, after.normal.deviation + after.normal.review + 1);
+  const extra = argsGrace.normal.alerts.filter((a) => !after.normal.alerts.some((b) => b.workload === a.workload && b.item.split(' [')[0] === a.item.split(' [')[0]));
+  t.same(extra.map((a) => a.item), ['exe:/usr/bin/dash [-c /app/bin/migrate up --dir /app/migrations && exec java $JAVA_OPTS -jar /app/api.jar]'], 'the rollout changed how the api starts');
+  t.notOk(argsGrace.normal.alerts.some((a) => a.item.includes('convert')), 'the worker’s thumbnail commands differ only by numbers: one item');
   t.equal(caught(argsGrace).length, 7);
   t.match(argsGrace.attacks.find((a) => a.attack === 'sa-token-redis'), { alerts: 4, worst: 'critical exe:/usr/bin/dash [-c cat /var/run/secrets/kubernetes.io/serviceaccount/token]' }, 'the shell the entrypoint ran is learned with its script; redis-server’s is not');
   t.match(argsGrace.attacks.find((a) => a.attack === 'webshell-storefront'), { alerts: 10, worst: 'critical exe:/usr/bin/dash [-c id]' }, 'each command of the web shell is an alert');

@@ -13,14 +13,17 @@ t.test('the grace runs from the container start for the configured time', async 
   t.equal(inStartupGrace(start + S, start, 0), false, 'a zero grace is off');
 });
 
-t.test('signatures drop what changes between starts and keep the rest', async (t) => {
-  t.equal(startupSignature('exe:/bin/sh<-/app/entrypoint'), 'exe:/bin/sh', 'lineage: the parent goes');
-  t.equal(startupSignature('exe:/usr/bin/python3.11 [app.py]'), 'exe:/usr/bin/python3.11', 'args: the arguments go');
-  t.equal(startupSignature('exe:/usr/bin/java [-jar app.jar]<-/bin/sh'), 'exe:/usr/bin/java');
+t.test('signatures loosen only a runtime parent and a pod address', async (t) => {
+  t.equal(startupSignature('exe:/app/entrypoint<-/usr/bin/runc'), 'exe:/app/entrypoint<-<runtime>', 'an entrypoint or probe started by a runtime');
+  t.equal(startupSignature('exe:/app/entrypoint<-/usr/local/bin/containerd-shim-runc-v2'), 'exe:/app/entrypoint<-<runtime>');
+  t.equal(startupSignature('exe:/bin/sh<-/app/entrypoint'), 'exe:/bin/sh<-/app/entrypoint', 'a parent inside the container stays');
+  t.equal(startupSignature('exe:/usr/bin/python3.11 [app.py]'), 'exe:/usr/bin/python3.11 [app.py]', 'a program stays');
   t.equal(startupSignature('exe:/app/server'), 'exe:/app/server');
-  t.equal(startupSignature('out:tcp:10.244.1.17:5432'), 'out:tcp:<pod>:5432', 'a private address is a pod that may move');
-  t.equal(startupSignature('out:tcp:fd00:10:244::17:5432'), 'out:tcp:<pod>:5432', 'IPv6 too');
-  t.equal(startupSignature('out:udp:10.96.0.10:53'), 'out:udp:<pod>:53');
+  t.equal(startupSignature('out:tcp:10.244.1.17:5432'), 'out:tcp:10.244.*:5432', 'a pod address: its /16');
+  t.equal(startupSignature('out:tcp:fd00:10:244::17:5432'), 'out:tcp:fd00:10:244:*:5432', 'IPv6 unique local: its /48');
+  t.equal(startupSignature('out:tcp:169.254.169.254:80'), 'out:tcp:169.254.169.254:80', 'cloud metadata is link-local: never loosened');
+  t.equal(startupSignature('out:tcp:fe80::1:80'), 'out:tcp:fe80::1:80');
+  t.equal(startupSignature('out:udp:224.0.0.251:5353'), 'out:udp:224.0.0.251:5353', 'multicast');
   t.equal(startupSignature('out:tcp:52.218.61.0/24:443'), 'out:tcp:52.218.61.0/24:443', 'a public network stays');
   t.equal(startupSignature('out:tcp:api.stripe.com:443'), 'out:tcp:api.stripe.com:443', 'a DNS name stays');
   t.equal(startupSignature('out:tcp:postgres.shop.svc:5432'), 'out:tcp:postgres.shop.svc:5432', 'a cluster name stays');
@@ -31,22 +34,23 @@ t.test('signatures drop what changes between starts and keep the rest', async (t
 
 t.test('the start-up set matches by signature per container and forgets removed items', async (t) => {
   const set = new StartupSet();
-  set.add('app', 'exe:/bin/sh<-/app/entrypoint');
-  set.add('app', 'exe:/bin/sh<-/usr/bin/tini');
-  set.add('app', 'exe:/bin/sh<-/usr/bin/tini');
+  set.add('app', 'exe:/bin/sh<-/usr/bin/runc');
+  set.add('app', 'exe:/bin/sh<-/usr/sbin/runc');
+  set.add('app', 'exe:/bin/sh<-/usr/sbin/runc');
   set.add('app', 'out:tcp:10.244.1.17:5432');
   t.equal(set.size, 3, 'the same item twice counts once');
-  t.ok(set.matches('app', 'exe:/bin/sh<-/usr/bin/runc'));
+  t.ok(set.matches('app', 'exe:/bin/sh<-/usr/local/bin/crun'), 'the same entrypoint from another runtime');
+  t.notOk(set.matches('app', 'exe:/bin/sh<-/usr/sbin/nginx'), 'a parent inside the container is not loosened');
   t.ok(set.matches('app', 'out:tcp:10.244.7.3:5432'), 'the database pod moved');
+  t.notOk(set.matches('app', 'out:tcp:10.96.0.1:5432'), 'another /16 (a service address)');
   t.notOk(set.matches('app', 'out:tcp:10.244.7.3:6379'), 'another port');
-  t.notOk(set.matches('sidecar', 'exe:/bin/sh<-/usr/bin/runc'), 'another container');
-  t.notOk(set.matches('app', 'exe:/bin/bash<-/app/entrypoint'));
-  t.ok(set.has('app', 'exe:/bin/sh<-/usr/bin/tini'));
-  set.delete('app', 'exe:/bin/sh<-/app/entrypoint');
-  t.ok(set.matches('app', 'exe:/bin/sh<-/usr/bin/runc'), 'another item still has the signature');
-  set.delete('app', 'exe:/bin/sh<-/usr/bin/tini');
-  set.delete('app', 'exe:/bin/sh<-/usr/bin/tini');
-  t.notOk(set.matches('app', 'exe:/bin/sh<-/usr/bin/runc'), 'gone with its last item');
+  t.notOk(set.matches('sidecar', 'exe:/bin/sh<-/usr/local/bin/crun'), 'another container');
+  t.ok(set.has('app', 'exe:/bin/sh<-/usr/sbin/runc'));
+  set.delete('app', 'exe:/bin/sh<-/usr/bin/runc');
+  t.ok(set.matches('app', 'exe:/bin/sh<-/usr/local/bin/crun'), 'another item still has the signature');
+  set.delete('app', 'exe:/bin/sh<-/usr/sbin/runc');
+  set.delete('app', 'exe:/bin/sh<-/usr/sbin/runc');
+  t.notOk(set.matches('app', 'exe:/bin/sh<-/usr/local/bin/crun'), 'gone with its last item');
   t.ok(set.matches('app', 'out:tcp:10.244.7.3:5432'));
   set.clear();
   t.equal(set.size, 0);
