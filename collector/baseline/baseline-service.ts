@@ -99,6 +99,9 @@ export interface BatchOutcome {
 
 const itemId = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
 
+/** Heartbeats are written together at most this long after they arrive. */
+const HEARTBEAT_FLUSH_MS = 1_000;
+
 /** How long a convergence verdict waits for reports still on their way after a window's end or a restart. */
 const VERDICT_GRACE_MS = 10_000;
 
@@ -127,6 +130,8 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   private readonly byKey = new Map<string, WorkloadState>();
   private timer: NodeJS.Timeout | null = null;
   private readonly lastHeartbeat = new Map<string, { events: number; ms: number }>();
+  private readonly pendingHeartbeats = new Map<string, { stats: string; ms: number }>();
+  private heartbeatTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: CollectorStore,
@@ -200,6 +205,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.flushHeartbeats();
   }
 
   /** Registers an agent's hello; returns the highest sequence stored for it. */
@@ -220,7 +226,12 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     this.emit('stream', seq);
   }
 
-  /** Stores an agent's statistics, with its event rate since the previous heartbeat. */
+  /**
+   * Records an agent's statistics, with its event rate since the previous heartbeat. They are
+   * written within HEARTBEAT_FLUSH_MS, all agents' in one transaction: one synced commit per
+   * heartbeat cost ≈620 µs, 12 % of a core for 1,000 agents. Statistics are advisory, so a
+   * crash may lose the last second of them; the newest per agent wins.
+   */
   heartbeat(agentId: string, hb: vigil.v1.IHeartbeat): void {
     const nowMs = this.opts.now();
     const events = Number(hb.stats?.events_total ?? 0);
@@ -228,7 +239,26 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const rate = previous && nowMs > previous.ms && events >= previous.events ? ((events - previous.events) * 1000) / (nowMs - previous.ms) : null;
     this.lastHeartbeat.set(agentId, { events, ms: nowMs });
     const stats = { ...(hb.stats ?? {}), events_per_second: rate === null ? null : Math.round(rate * 10) / 10 };
-    this.store.heartbeat(agentId, JSON.stringify(stats), nowMs);
+    this.pendingHeartbeats.set(agentId, { stats: JSON.stringify(stats), ms: nowMs });
+    this.heartbeatTimer ??= setTimeout(() => this.flushHeartbeats(), HEARTBEAT_FLUSH_MS);
+    this.heartbeatTimer.unref();
+  }
+
+  /** Writes the heartbeats received since the last flush in one transaction. */
+  flushHeartbeats(): void {
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+    if (this.pendingHeartbeats.size === 0) return;
+    const batch = [...this.pendingHeartbeats];
+    this.pendingHeartbeats.clear();
+    try {
+      this.store.transaction(() => {
+        for (const [agentId, hb] of batch) this.store.heartbeat(agentId, hb.stats, hb.ms);
+      });
+    } catch (err) {
+      // Advisory data: the next heartbeats bring fresh figures; the loss is logged once per batch.
+      this.log.warn({ err: (err as Error).message, agents: batch.length }, 'cannot store agent heartbeats; the next ones will replace them');
+    }
   }
 
   /** The current state of the named workloads (unknown names are skipped). */

@@ -109,12 +109,8 @@ export class AgentGateway {
       } else if (msg.reports) {
         this.reports(conn, msg.reports.reports ?? []);
       } else if (msg.heartbeat) {
-        try {
-          this.service.heartbeat(conn.agentId, msg.heartbeat);
-        } catch (err) {
-          // Statistics only: the stream and its reports are unaffected.
-          conn.log.warn({ err: (err as Error).message }, 'cannot store an agent heartbeat');
-        }
+        // Kept in memory and written with the others (a storage error is logged there).
+        this.service.heartbeat(conn.agentId, msg.heartbeat);
       }
     });
     const gone = (): void => {
