@@ -14,7 +14,6 @@ import type { Logger } from 'pino';
 import {
   FALCO_SUB_PATH,
   FALCO_VERSION_PATH,
-  decodeOutputsResponse,
   decodeVersionResponse,
   encodeOutputsRequest,
   encodeVersionRequest,
@@ -23,6 +22,7 @@ import type { AgentMetrics } from '../metrics/agent-metrics.js';
 import type { IngestSink } from '../pipeline/ingest.js';
 import { Backoff, type BackoffOptions } from './backoff.js';
 import { decodeGrpcResponse } from './grpc-event.js';
+import { OutputsDecoder } from './outputs-decoder.js';
 import { PollPace } from './poll-pace.js';
 
 /** The wait before the next request while Falco is sending: about one event-loop turn or two. */
@@ -66,6 +66,7 @@ export class GrpcSource {
   private attempts = 0;
   private credentials: grpc.ChannelCredentials | null = null;
   private readonly backoff: Backoff;
+  private readonly decoder = new OutputsDecoder();
   private readonly log: Logger;
   private connectedFlag = false;
 
@@ -165,7 +166,7 @@ export class GrpcSource {
   private onMessage(buf: Buffer): void {
     let decoded;
     try {
-      decoded = decodeGrpcResponse(decodeOutputsResponse(buf));
+      decoded = decodeGrpcResponse(this.decoder.decode(buf));
     } catch (err) {
       this.sink.reject('grpc', 'malformed_protobuf', `${(err as Error).message} (${buf.length} bytes)`);
       return;
