@@ -1,8 +1,9 @@
 // Subscribes to Falco's gRPC outputs API (Falco 0.18–0.43.x).
 //
 // Falco's `sub` sends nothing until the client writes a request, and each request drains Falco's
-// queue to this stream. So the source writes an empty request on a short timer and again right
-// after each burst (low latency), and stops writing while the output is backlogged: Falco then
+// queue to this stream. So the source writes an empty request right after each burst and then on
+// an adaptive timer (PollPace: about every millisecond while events flow, backing off to the
+// configured interval when idle), and stops writing while the output is backlogged: Falco then
 // keeps the events in its own queue instead of this process's memory. The stream is never
 // half-closed. When it ends (Falco restarted) or cannot open (socket missing), the source
 // re-subscribes with capped, jittered back-off; Falco buffers while nobody listens, so the
@@ -13,7 +14,6 @@ import type { Logger } from 'pino';
 import {
   FALCO_SUB_PATH,
   FALCO_VERSION_PATH,
-  decodeOutputsResponse,
   decodeVersionResponse,
   encodeOutputsRequest,
   encodeVersionRequest,
@@ -22,6 +22,11 @@ import type { AgentMetrics } from '../metrics/agent-metrics.js';
 import type { IngestSink } from '../pipeline/ingest.js';
 import { Backoff, type BackoffOptions } from './backoff.js';
 import { decodeGrpcResponse } from './grpc-event.js';
+import { OutputsDecoder } from './outputs-decoder.js';
+import { PollPace } from './poll-pace.js';
+
+/** The wait before the next request while Falco is sending: about one event-loop turn or two. */
+const BUSY_POLL_MS = 1;
 
 export interface FalcoTls {
   readonly caFile: string;
@@ -34,6 +39,7 @@ export interface GrpcSourceOptions {
   readonly target: string;
   /** Mutual TLS for TCP targets; null for the unix socket. */
   readonly tls: FalcoTls | null;
+  /** The longest wait between requests (when Falco has sent nothing for a while). */
   readonly pollIntervalMs: number;
   readonly backoff: BackoffOptions;
   readonly maxMessageBytes: number;
@@ -48,6 +54,7 @@ export class GrpcSource {
   private client: grpc.Client | null = null;
   private call: SubCall | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
+  private pace: PollPace;
   private retryTimer: NodeJS.Timeout | null = null;
   private burstPollQueued = false;
   private waitingForDrain = false;
@@ -59,6 +66,7 @@ export class GrpcSource {
   private attempts = 0;
   private credentials: grpc.ChannelCredentials | null = null;
   private readonly backoff: Backoff;
+  private readonly decoder = new OutputsDecoder();
   private readonly log: Logger;
   private connectedFlag = false;
 
@@ -69,6 +77,7 @@ export class GrpcSource {
     log: Logger,
   ) {
     this.backoff = new Backoff(opts.backoff);
+    this.pace = new PollPace(BUSY_POLL_MS, opts.pollIntervalMs);
     this.log = log.child({ input: 'grpc', falco: opts.target });
   }
 
@@ -129,6 +138,7 @@ export class GrpcSource {
 
     call.on('data', (buf: Buffer) => {
       this.backoff.reset();
+      this.pace.responded();
       this.onMessage(buf);
       this.queueBurstPoll();
     });
@@ -149,14 +159,14 @@ export class GrpcSource {
       if (this.call !== call) return;
       this.failed('Falco ended the stream');
     });
+    this.pace = new PollPace(BUSY_POLL_MS, this.opts.pollIntervalMs);
     this.poll();
-    this.pollTimer = setInterval(() => this.poll(), this.opts.pollIntervalMs);
   }
 
   private onMessage(buf: Buffer): void {
     let decoded;
     try {
-      decoded = decodeGrpcResponse(decodeOutputsResponse(buf));
+      decoded = decodeGrpcResponse(this.decoder.decode(buf));
     } catch (err) {
       this.sink.reject('grpc', 'malformed_protobuf', `${(err as Error).message} (${buf.length} bytes)`);
       return;
@@ -174,9 +184,12 @@ export class GrpcSource {
     });
   }
 
+  /** Writes one request now and arms the timer for the next (none while the output is behind). */
   private poll(): void {
     const call = this.call;
     if (!call || this.stopped) return;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
     if (this.sink.backlogged) {
       // Let Falco hold the events until the output catches up; poll again once it has.
       if (!this.waitingForDrain) {
@@ -189,6 +202,7 @@ export class GrpcSource {
       return;
     }
     call.write({});
+    this.pollTimer = setTimeout(() => this.poll(), this.pace.next());
   }
 
   private askVersion(client: grpc.Client): void {
@@ -235,7 +249,7 @@ export class GrpcSource {
   }
 
   private teardown(): void {
-    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.pollTimer) clearTimeout(this.pollTimer);
     this.pollTimer = null;
     this.connectedFlag = false;
     this.metrics.falcoConnected.set(0);

@@ -59,6 +59,14 @@ const DROP_ORDER: readonly OutboxKind[] = ['learning', 'repeat', 'deviation'];
 
 const STATE_FILE = 'agent-state.db';
 
+/**
+ * How long acknowledged rows may stay in the file when no append comes to delete them. Deleting
+ * them is deferred because every transaction costs an fsync (`synchronous = FULL`): 0.15 ms
+ * typically, tens of ms now and then on a shared disk, and meanwhile the event loop waits. Rows
+ * left behind by a crash are only resent and dropped by the collector as duplicates.
+ */
+const ACK_DELETE_DELAY_MS = 1_000;
+
 // Versioned schema migrations, applied in order by PRAGMA user_version. Never edit a released
 // step; add a new one.
 const MIGRATIONS: readonly string[] = [
@@ -163,7 +171,12 @@ export class StateStore {
 
   private readonly maxOutboxRows: number;
   private last: number;
+  /** Highest acknowledged seq, in memory: rows up to it are no longer pending. */
   private acked: number;
+  /** Highest acknowledged seq whose rows are deleted and which is persisted as acked_seq. */
+  private ackedOnDisk: number;
+  private ackDeleteTimer: NodeJS.Timeout | null = null;
+  /** Unacknowledged outbox rows. */
   private rows: number;
   private readonly drops: Record<OutboxKind, number>;
 
@@ -172,6 +185,7 @@ export class StateStore {
   private readonly setCounter: Statement<[number, string]>;
   private readonly selectPending: Statement<[number, number], OutboxRow>;
   private readonly deleteAcked: Statement<[number]>;
+  private readonly countBetween: Statement<[number, number], { n: number }>;
   private readonly dropKnown: Statement<[OutboxKind, number]>;
   private readonly dropOldest: Statement<[OutboxKind, number]>;
   private readonly upsertWorkload: Statement<[string, string, string, string, string, Mode, string | null, ItemIdentity]>;
@@ -261,6 +275,7 @@ export class StateStore {
     };
     this.last = counter('last_seq');
     this.acked = counter('acked_seq');
+    this.ackedOnDisk = this.acked;
     this.drops = { learning: counter('dropped_learning'), repeat: counter('dropped_repeat'), deviation: counter('dropped_deviation') };
     // Counted once here; every change after this is tracked in memory.
     this.rows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM outbox').get()?.n ?? 0;
@@ -272,6 +287,7 @@ export class StateStore {
     this.setCounter = db.prepare('UPDATE counters SET value = ? WHERE name = ?');
     this.selectPending = db.prepare('SELECT seq, kind, body FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?');
     this.deleteAcked = db.prepare('DELETE FROM outbox WHERE seq <= ?');
+    this.countBetween = db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE seq > ? AND seq <= ?');
     // A dropped report never reached the collector: un-record its item so that the next
     // occurrence (after a restart) is reported again instead of being taken as known.
     this.dropKnown = db.prepare(
@@ -297,6 +313,9 @@ export class StateStore {
     this.deleteReported = db.prepare('DELETE FROM reported WHERE workload_key = ?');
 
     this.appendTx = db.transaction((entries) => {
+      // Acknowledged rows go in the same commit (no fsync of their own), and before the bound
+      // below looks for the oldest rows to drop.
+      this.deleteAckedRows();
       let seq = this.last;
       const seqs: number[] = [];
       for (const e of entries) {
@@ -337,6 +356,7 @@ export class StateStore {
   append(entries: ReadonlyArray<{ kind: OutboxKind; body: Buffer; known?: KnownItem }>): number[] {
     if (entries.length === 0) return [];
     let result: ReturnType<typeof this.appendTx>;
+    const acked = this.acked;
     try {
       result = this.appendTx(entries);
     } catch (err) {
@@ -348,6 +368,7 @@ export class StateStore {
       );
     }
     // Committed: now the in-memory mirrors may move.
+    this.ackedOnDisk = acked;
     this.last = result.seqs[result.seqs.length - 1] ?? this.last;
     this.rows += entries.length - result.droppedTotal;
     if (result.droppedTotal > 0) {
@@ -360,12 +381,17 @@ export class StateStore {
     return result.seqs;
   }
 
-  /** Outbox entries with seq > after, ascending, at most `limit`. */
+  /** Unacknowledged outbox entries with seq > after, ascending, at most `limit`. */
   pending(after: number, limit: number): OutboxEntry[] {
-    return this.selectPending.all(after, limit);
+    return this.selectPending.all(Math.max(after, this.acked), limit);
   }
 
-  /** The collector stored everything up to `seq`: delete those entries; persist ackedSeq = max(ackedSeq, seq). */
+  /**
+   * The collector stored everything up to `seq`: ackedSeq = max(ackedSeq, seq), and those entries
+   * are no longer pending. Their rows are deleted (and ackedSeq persisted) with the next append,
+   * or after ACK_DELETE_DELAY_MS, or on close; until then a restart resends them, and the
+   * collector, which stored them, ignores them.
+   */
   acknowledge(seq: number): void {
     if (!Number.isSafeInteger(seq) || seq < 0) {
       throw new StateStoreError(`agent state ${this.file}: invalid acknowledged seq ${seq}`);
@@ -376,14 +402,35 @@ export class StateStore {
       this.log.warn({ seq, lastSeq: this.last, agentId: this.agentId }, 'agent state: ignored acknowledgement beyond the last assigned seq');
       return;
     }
-    const acked = Math.max(this.acked, seq);
-    const deleted = this.db.transaction(() => {
-      const n = this.deleteAcked.run(seq).changes;
-      if (acked !== this.acked) this.setCounter.run(acked, 'acked_seq');
-      return n;
-    })();
-    this.acked = acked;
-    this.rows -= deleted;
+    if (seq <= this.acked) return;
+    this.rows -= this.countBetween.get(this.acked, seq)?.n ?? 0;
+    this.acked = seq;
+    if (!this.ackDeleteTimer) {
+      this.ackDeleteTimer = setTimeout(() => this.deleteAcknowledged(), ACK_DELETE_DELAY_MS);
+      this.ackDeleteTimer.unref();
+    }
+  }
+
+  /** Deletes acknowledged rows and persists ackedSeq now (an append does it on the way). */
+  deleteAcknowledged(): void {
+    if (this.ackDeleteTimer) clearTimeout(this.ackDeleteTimer);
+    this.ackDeleteTimer = null;
+    if (this.ackedOnDisk === this.acked || !this.db.open) return;
+    const acked = this.acked;
+    try {
+      this.db.transaction(() => this.deleteAckedRows())();
+      this.ackedOnDisk = acked;
+    } catch (err) {
+      // Nothing is lost: the rows stay, are no longer pending, and the next append retries.
+      this.log.warn({ err: describeSqliteError(err), file: this.file }, 'agent state: cannot delete acknowledged reports yet');
+    }
+  }
+
+  /** Inside a transaction. */
+  private deleteAckedRows(): void {
+    if (this.ackedOnDisk === this.acked) return;
+    this.deleteAcked.run(this.acked);
+    this.setCounter.run(this.acked, 'acked_seq');
   }
 
   /**
@@ -396,6 +443,7 @@ export class StateStore {
     if (!Number.isSafeInteger(stored) || stored <= this.last) return;
     const delta = stored - this.acked;
     this.db.transaction(() => {
+      this.deleteAckedRows();
       // The new range (stored, stored + depth] lies above the old one: no key collides.
       this.db.prepare('UPDATE outbox SET seq = seq + ?').run(delta);
       this.setCounter.run(this.last + delta, 'last_seq');
@@ -407,9 +455,10 @@ export class StateStore {
     );
     this.last += delta;
     this.acked = stored;
+    this.ackedOnDisk = stored;
   }
 
-  /** Persisted; 0 initially. */
+  /** Highest acknowledged seq (persisted with the next append, within ACK_DELETE_DELAY_MS, or on close); 0 initially. */
   get ackedSeq(): number {
     return this.acked;
   }
@@ -419,7 +468,7 @@ export class StateStore {
     return this.last;
   }
 
-  /** Outbox rows now. */
+  /** Outbox rows not yet acknowledged. */
   get depth(): number {
     return this.rows;
   }
@@ -487,6 +536,7 @@ export class StateStore {
 
   close(): void {
     // Closing checkpoints the WAL into the main file; a second close is a no-op.
+    this.deleteAcknowledged();
     if (this.db.open) this.db.close();
   }
 

@@ -9,6 +9,9 @@
 //   above its last cursor), so there is no gap and no duplicate at the seam.
 // - A client whose send buffer passes `maxBufferedBytes` is disconnected (close 4008 naming its
 //   resume cursor), so a slow client never delays the others; broadcasts are serialized once.
+// - A page of broadcasts reaches each client's socket as one write: the socket is corked for the
+//   page and uncorked before the page returns (one write per message per client cost ≈11 µs each,
+//   2 million of them for 20,000 alerts and 100 clients).
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -42,6 +45,8 @@ interface Filter {
 
 interface Client {
   readonly ws: WebSocket;
+  /** The socket under `ws` (from the upgrade), corked while a page is written to it. */
+  readonly socket: Duplex;
   readonly filter: Filter;
   readonly name: string;
   lastSent: number;
@@ -130,15 +135,31 @@ export class StreamHub {
   /** Broadcasts one page of stored messages; true when there may be more. */
   private publishPage(): boolean {
     const rows = this.queries.streamAfter(this.broadcastUpTo, PUBLISH_PAGE);
-    for (const row of rows) {
-      const who = this.resolve(row);
-      const text = JSON.stringify(message(row, who));
-      for (const c of this.clients) {
-        if (c.replaying || row.seq <= c.lastSent || !matches(c.filter, who)) continue;
-        this.send(c, text, row.seq);
+    if (rows.length === 0) return false;
+    // The slow-consumer limit is checked once per page, before the page is corked: the bytes of
+    // the page itself sit in the socket's buffer until the uncork below hands them over at once.
+    // So a client may pass the limit by at most one page before it is cut.
+    const live: Client[] = [];
+    for (const c of this.clients) {
+      if (c.replaying || this.cutIfSlow(c)) continue;
+      c.socket.cork();
+      live.push(c);
+    }
+    try {
+      for (const row of rows) {
+        const who = this.resolve(row);
+        const text = JSON.stringify(message(row, who));
+        for (const c of live) {
+          if (row.seq <= c.lastSent || !matches(c.filter, who)) continue;
+          c.ws.send(text);
+          c.lastSent = row.seq;
+        }
+        // Only once it went out: a row that failed is sent on the next publish.
+        this.broadcastUpTo = row.seq;
       }
-      // Only once it went out: a row that failed is sent on the next publish.
-      this.broadcastUpTo = row.seq;
+    } finally {
+      // Always, even when a row failed: a socket left corked would hold everything sent to it.
+      for (const c of live) c.socket.uncork();
     }
     return rows.length === PUBLISH_PAGE;
   }
@@ -200,10 +221,10 @@ export class StreamHub {
       ...(severity !== null ? { severities: atLeast(severity as Severity) } : {}),
     };
     const name = caller.name;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws, name, filter, since));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connected(ws, socket, name, filter, since));
   }
 
-  private connected(ws: WebSocket, name: string, filter: Filter, since: number | null): void {
+  private connected(ws: WebSocket, socket: Duplex, name: string, filter: Filter, since: number | null): void {
     const { first, last } = this.queries.streamRange();
     if (since !== null && since > last) {
       ws.send(JSON.stringify({ type: 'error', cursor: last, error: `cursor ${since} is in the future; the latest is ${last}` }));
@@ -215,7 +236,7 @@ export class StreamHub {
       ws.close(4410, 'cursor too old');
       return;
     }
-    const client: Client = { ws, filter, name, lastSent: since ?? last, replaying: since !== null, alive: true };
+    const client: Client = { ws, socket, filter, name, lastSent: since ?? last, replaying: since !== null, alive: true };
     this.clients.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('close', () => this.clients.delete(client));
@@ -251,16 +272,14 @@ export class StreamHub {
     c.ws.send(JSON.stringify({ type: 'heartbeat', cursor: c.lastSent, caught_up: true }));
   }
 
-  private send(c: Client, text: string, seq: number): void {
-    if (c.ws.bufferedAmount > this.opts.maxBufferedBytes) {
-      this.authFailures.inc({ reason: 'slow_client' });
-      this.log.warn({ client: c.name, buffered: c.ws.bufferedAmount, cursor: c.lastSent }, 'stream client too slow; disconnecting it (it resumes from its cursor)');
-      this.clients.delete(c);
-      c.ws.close(4008, `slow consumer: reconnect with since=${c.lastSent}`);
-      return;
-    }
-    c.ws.send(text);
-    c.lastSent = seq;
+  /** Disconnects a client whose send buffer is past the limit; true when it did. */
+  private cutIfSlow(c: Client): boolean {
+    if (c.ws.bufferedAmount <= this.opts.maxBufferedBytes) return false;
+    this.authFailures.inc({ reason: 'slow_client' });
+    this.log.warn({ client: c.name, buffered: c.ws.bufferedAmount, cursor: c.lastSent }, 'stream client too slow; disconnecting it (it resumes from its cursor)');
+    this.clients.delete(c);
+    c.ws.close(4008, `slow consumer: reconnect with since=${c.lastSent}`);
+    return true;
   }
 
   private heartbeat(): void {

@@ -16,7 +16,8 @@
 //    until every stream has the Ack of its last report (an ack means committed to disk).
 // d. Detecting bursts: once the workloads' learning windows (--baseline-window) have locked,
 //    every agent sends K new binaries at once (default 20: 20,000 new alerts), first with no SOC
-//    client attached (the store alone), then again while W WebSocket clients (default 100) hold
+//    client attached (the store alone), then again while W WebSocket clients (default 100, in a
+//    worker thread of their own: see stream-clients-worker.ts) hold
 //    /api/v1/stream open (Bearer operator token). Alerts stored per second come from the acks as
 //    in (c) (if agent streams die before their acks: from the last alert's `at`), and from the
 //    collector's own ingest-transaction time (its /metrics histogram). On
@@ -40,7 +41,6 @@ import { processObservation } from '../support/collector-client.js';
 import { nowNs } from '../support/events.js';
 import {
   SimAgent,
-  StreamClient,
   collectorMetrics,
   getJson,
   metric,
@@ -55,6 +55,8 @@ import {
   type RunningCollector,
 } from './collector-harness.js';
 import { describeMachine, machine, record } from './machine.js';
+import { StreamClientsWorker } from './stream-clients.js';
+import type { ClientStats, WorkerStats } from './stream-clients-worker.js';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 const HEARTBEAT_SECONDS = Number(process.env.BENCH_HEARTBEAT_SECONDS ?? 20);
@@ -89,7 +91,7 @@ console.log(`${AGENTS} agents, ${LEARN_ITEMS} learning items and ${ALERTS_PER_AG
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-scale-'));
 const agents: SimAgent[] = [];
-const clients: StreamClient[] = [];
+let closeClients = (): Promise<void> => Promise.resolve();
 const timers: NodeJS.Timeout[] = [];
 let collector: RunningCollector | null = null;
 // Last resort if this process dies without reaching `finally`: no collector left behind.
@@ -252,6 +254,7 @@ try {
   // d. Detecting bursts: first with no stream client (the store alone), then with W clients.
   const expected = AGENTS * ALERTS_PER_AGENT;
   const txSeconds = (mm: Map<string, number>): number => metric(mm, 'vigil_collector_ingest_transaction_seconds_sum');
+  const txCount = (mm: Map<string, number>): number => metric(mm, 'vigil_collector_ingest_transaction_seconds_count');
   const alerted = (mm: Map<string, number>): number => metric(mm, 'vigil_collector_reports_total{outcome="alerted"}');
 
   const quietBatches = agents.map((_, i) => batchFor(i, LEARN_ITEMS + 1, ALERTS_PER_AGENT, (j) => `/opt/quiet/bin-${i}-${j}`, nowNs()));
@@ -269,33 +272,22 @@ try {
     allAckedMs: Math.round(quietMs),
     alertsStoredPerSecond: rate(expected, quietMs),
     inTransactionsPerSecond: rate(expected, (txSeconds(mAfterQuiet) - txSeconds(mBeforeQuiet)) * 1000),
+    transactions: txCount(mAfterQuiet) - txCount(mBeforeQuiet),
     streamsDropped: quietDropped,
     healthz: quietHealth,
   };
   console.log(
     `d. detecting burst, no stream client: ${expected.toLocaleString()} new alerts acknowledged in ${quiet.allAckedMs} ms = ${quiet.alertsStoredPerSecond.toLocaleString()} alerts stored/s ` +
-      `(${quiet.alertsStored.toLocaleString()} alerted; ${quiet.inTransactionsPerSecond.toLocaleString()}/s counting only time inside the ingest transactions; /healthz max ${quietHealth.maxMs} ms)`,
+      `(${quiet.alertsStored.toLocaleString()} alerted; ${quiet.inTransactionsPerSecond.toLocaleString()}/s counting only time inside the ingest transactions, ${quiet.transactions} transactions; /healthz max ${quietHealth.maxMs} ms)`,
   );
 
-  interface ClientStats { alerts: number; lagSum: number; lagMax: number; lastArrival: number; maxAt: number }
-  const stats: ClientStats[] = [];
-  for (let k = 0; k < WS_CLIENTS; k++) {
-    const s: ClientStats = { alerts: 0, lagSum: 0, lagMax: 0, lastArrival: 0, maxAt: 0 };
-    stats.push(s);
-    clients.push(
-      new StreamClient(c.httpPort, (msg, arrival) => {
-        if (msg.type !== 'alert' || !msg.item?.startsWith('exe:/opt/deviation/')) return;
-        s.alerts++;
-        const at = Date.parse(msg.at ?? '');
-        const lag = performance.timeOrigin + arrival - at;
-        s.lagSum += lag;
-        if (lag > s.lagMax) s.lagMax = lag;
-        if (at > s.maxAt) s.maxAt = at;
-        s.lastArrival = arrival;
-      }),
-    );
-  }
-  await Promise.all(clients.map((cl) => cl.open()));
+  // The clients run in a worker thread (see stream-clients-worker.ts); their figures come back
+  // as epoch milliseconds.
+  const clientsWorker = new StreamClientsWorker({ httpPort: c.httpPort, clients: WS_CLIENTS, itemPrefix: 'exe:/opt/deviation/' });
+  closeClients = () => clientsWorker.close();
+  await clientsWorker.opened;
+  let latest: WorkerStats = { stats: [], cuts: 0, otherCloses: 0, outOfOrder: 0 };
+  const poll = async (): Promise<readonly ClientStats[]> => (latest = await clientsWorker.stats()).stats;
   const firstSeq = LEARN_ITEMS + ALERTS_PER_AGENT + 1;
   const alertBatches = agents.map((_, i) => batchFor(i, firstSeq, ALERTS_PER_AGENT, (j) => `/opt/deviation/bin-${i}-${j}`, nowNs()));
   const mBeforeAlerts = await collectorMetrics(c.httpPort);
@@ -310,8 +302,8 @@ try {
   const storedMs = performance.now() - burstStart;
   let allReceivedMs: number | null = null;
   try {
-    await waitFor(() => stats.every((s) => s.alerts >= expected), 'every stream client to receive every alert', 150_000, 20);
-    allReceivedMs = Math.max(...stats.map((s) => s.lastArrival)) - burstStart;
+    await waitFor(async () => (await poll()).every((s) => s.alerts >= expected), 'every stream client to receive every alert', 150_000, 20);
+    allReceivedMs = Math.max(...latest.stats.map((s) => s.lastArrival)) - burstStartEpoch;
   } catch (err) {
     console.log(`   ${(err as Error).message}`);
   }
@@ -321,7 +313,8 @@ try {
   const dropped = agents.filter((a) => a.status !== null);
   if (dropped.length > 0) console.log(`   ${dropped.length} agent streams ended: ${[...new Set(dropped.map((a) => `${a.status?.code} ${a.status?.details}`))].join('; ')}`);
   const mAfterAlerts = await collectorMetrics(c.httpPort);
-  const done = stats.map((s) => s.lastArrival - burstStart).sort((x, y) => x - y);
+  const stats = await poll();
+  const done = stats.map((s) => s.lastArrival - burstStartEpoch).sort((x, y) => x - y);
   const received = stats.reduce((n, s) => n + s.alerts, 0);
   const lastStoredMs = Math.max(...stats.map((s) => s.maxAt)) - burstStartEpoch;
   const stream = {
@@ -333,6 +326,7 @@ try {
     storedBasis: alertDropped > 0 ? 'last alert at' : 'acks',
     alertsStoredPerSecond: rate(expected, alertDropped > 0 ? lastStoredMs : storedMs),
     inTransactionsPerSecond: rate(expected, (txSeconds(mAfterAlerts) - txSeconds(mBeforeAlerts)) * 1000),
+    transactions: txCount(mAfterAlerts) - txCount(mBeforeAlerts),
     lastBatchStartedMs: Math.round(lastStoredMs),
     allClientsReceivedMs: allReceivedMs === null ? null : Math.round(allReceivedMs),
     messagesDelivered: received,
@@ -343,9 +337,9 @@ try {
     meanLagMs: Math.round(stats.reduce((n, s) => n + s.lagSum, 0) / Math.max(1, received)),
     meanOfClientMaxLagMs: Math.round(stats.reduce((n, s) => n + s.lagMax, 0) / Math.max(1, stats.length)),
     maxLagMs: Math.round(Math.max(...stats.map((s) => s.lagMax))),
-    slowConsumerCuts: clients.reduce((n, cl) => n + cl.cuts, 0),
-    otherCloses: clients.reduce((n, cl) => n + cl.closes.filter((x) => x.code !== 4008).length, 0),
-    outOfOrder: clients.reduce((n, cl) => n + cl.outOfOrder, 0),
+    slowConsumerCuts: latest.cuts,
+    otherCloses: latest.otherCloses,
+    outOfOrder: latest.outOfOrder,
     streamsDroppedBeforeAck: alertDropped,
     agentStreamsEnded: dropped.length,
     agentStreamEndReasons: [...new Set(dropped.map((a) => `${a.status?.code} ${a.status?.details}`))],
@@ -357,7 +351,7 @@ try {
   console.log(
     `d. detecting burst, ${WS_CLIENTS} stream clients: ${expected.toLocaleString()} new alerts, ${alertDropped === 0 ? 'all acknowledged' : `${alertDropped} streams ended unacknowledged`} after ${stream.allAckedMs} ms; ` +
       `the last batch began ${stream.lastBatchStartedMs} ms after the burst → ${stream.alertsStoredPerSecond.toLocaleString()} alerts stored/s (by ${stream.storedBasis}; ` +
-      `${stream.alertsStored.toLocaleString()} alerted; ${stream.inTransactionsPerSecond.toLocaleString()}/s counting only time inside the transactions)`,
+      `${stream.alertsStored.toLocaleString()} alerted; ${stream.inTransactionsPerSecond.toLocaleString()}/s counting only time inside the transactions, ${stream.transactions} transactions)`,
   );
   console.log(
     `   all ${WS_CLIENTS} clients had every alert after ${stream.allClientsReceivedMs ?? 'n/a'} ms (${received.toLocaleString()}/${stream.messagesExpected.toLocaleString()} messages, ` +
@@ -403,7 +397,7 @@ try {
   console.log(`figures written to ${file}`);
 } finally {
   for (const t of timers) clearTimeout(t);
-  await Promise.all(clients.map((cl) => cl.close()));
+  await closeClients();
   for (const a of agents) a.close();
   await collector?.stop();
   collector = null;

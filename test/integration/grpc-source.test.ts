@@ -207,3 +207,31 @@ t.test('a Falco 0.44 answering the version API gets the hint', async (t) => {
   t.teardown(() => run.stop());
   await run.waitForLog((l) => typeof l.msg === 'string' && l.msg.includes('Falco 0.44 and later have no gRPC output'));
 });
+
+t.test('polling adapts: fast while Falco sends, backing off to the interval when idle', async (t) => {
+  const target = socket();
+  const falcoServer = new FalcoCompatibleServer({ address: target });
+  await falcoServer.start();
+  t.teardown(() => falcoServer.stop());
+  // A long idle interval: an event that arrives well within it was picked up by the busy pace.
+  const run = await startAgent(grpcConfig(target, { pollIntervalMs: 2_000 }));
+  t.teardown(() => run.stop());
+  await run.waitForLog((l) => l.msg === 'subscribed to Falco gRPC outputs');
+  await sleep(2_500); // well into the idle pace
+  const idleRequests = falcoServer.requests;
+  await sleep(2_100);
+  t.ok(falcoServer.requests - idleRequests <= 2, `idle: about one request per interval (${falcoServer.requests - idleRequests} in 2.1 s)`);
+
+  falcoServer.publish(toGrpcResponse(execEvent({ exe: '/bin/first' })));
+  await run.waitForObservations(1, 5_000);
+  // Falco just answered: the following events are asked for within milliseconds, not seconds.
+  for (let i = 0; i < 5; i++) {
+    await sleep(20);
+    const published = performance.now();
+    falcoServer.publish(toGrpcResponse(execEvent({ exe: `/bin/next-${i}` })));
+    await run.waitForObservations(2 + i, 5_000);
+    const waited = performance.now() - published;
+    t.ok(waited < 1_000, `event ${i} arrived ${Math.round(waited)} ms after it was queued (idle interval 2,000 ms)`);
+  }
+  t.equal(falcoServer.halfCloses, 0, 'never half-closes');
+});

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { apiFixture, lockedWithAlerts, T0, MS, VIEWER, type ApiFixture } from '../support/api-fixture.js';
 
@@ -201,4 +202,29 @@ t.test('workload filters let agent status messages through', async (t) => {
   await replay.opened;
   await replay.until(() => replay.messages.some((m) => m.caught_up), 'caught up');
   t.ok(replay.messages.filter((m) => m.type === 'agent.status').length >= 2, 'agent.status passes a namespace and severity filter');
+});
+
+t.test('a page of broadcasts reaches a client in a few socket writes, not one per message', async (t) => {
+  const f = await apiFixture(t);
+  await lockedWithAlerts(f, ['/bin/app'], []);
+  const client = new CountingClient(stream(f));
+  await client.opened;
+  const clientPort = (client.ws as unknown as { _socket: Socket })._socket.localPort;
+  // Observes (does not replace) the collector's socket writes to this client, in this process.
+  let writes = 0;
+  const proto = Socket.prototype as unknown as Record<'_write' | '_writev', (this: Socket, ...args: unknown[]) => unknown>;
+  const original = { _write: proto._write, _writev: proto._writev };
+  for (const name of ['_write', '_writev'] as const) {
+    proto[name] = function (this: Socket, ...args: unknown[]) {
+      if (this.remotePort === clientPort) writes++;
+      return original[name].apply(this, args);
+    };
+  }
+  t.teardown(() => Object.assign(proto, original));
+  await f.observe(Array.from({ length: 400 }, (_, i) => ({ exe: `/usr/bin/page-${i}`, at: T0 + 200_000n * MS + BigInt(i) * MS })));
+  const deadline = Date.now() + 10_000;
+  while (client.alerts < 400 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  t.equal(client.alerts, 400, 'every alert arrived');
+  t.ok(writes <= 20, `400 messages in ${writes} socket writes`);
+  client.ws.close();
 });

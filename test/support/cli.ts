@@ -13,8 +13,14 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/**
+ * Extra node flags for every spawned vigil, e.g. `VIGIL_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p"`
+ * to profile the processes a benchmark starts (node refuses --cpu-prof in NODE_OPTIONS).
+ */
+const CHILD_NODE_ARGS = (process.env.VIGIL_CHILD_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+
 export function spawnVigil(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [VIGIL, ...args], {
+  return spawn(process.execPath, [...CHILD_NODE_ARGS, VIGIL, ...args], {
     cwd: ROOT,
     env: { ...process.env, VIGIL_LOG_FORMAT: 'json', ...env },
   });

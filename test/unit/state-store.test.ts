@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { pino, type Logger } from 'pino';
 import { StateStore, StateStoreError, type CachedWorkload, type OutboxKind } from '../../agent/state/state-store.js';
 
@@ -433,4 +434,70 @@ t.test('rebase renumbers unacknowledged reports above a sequence the collector a
   t.equal(again.lastSeq, 53, 'persisted');
   t.equal(again.ackedSeq, 50);
   again.close();
+});
+
+t.test('acknowledged rows are deleted with the next append, not in a commit of their own', async (t) => {
+  const dir = freshDir();
+  const s = open(dir);
+  const file = new Database(join(dir, 'agent-state.db'), { readonly: true });
+  t.teardown(() => file.close());
+  const onDisk = () => ({
+    rows: (file.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n,
+    acked: (file.prepare(`SELECT value FROM counters WHERE name = 'acked_seq'`).get() as { value: number }).value,
+  });
+  s.append(['a', 'b', 'c'].map((x) => entry('deviation', x)));
+  s.acknowledge(2);
+  t.equal(s.ackedSeq, 2);
+  t.equal(s.depth, 1, 'acknowledged rows no longer count');
+  t.same(bodies(s), ['c'], 'and are no longer pending');
+  t.same(onDisk(), { rows: 3, acked: 0 }, 'nothing committed yet');
+  s.append([entry('deviation', 'd')]);
+  t.same(onDisk(), { rows: 2, acked: 2 }, 'deleted and persisted by the append transaction');
+  s.acknowledge(4);
+  s.deleteAcknowledged();
+  t.same(onDisk(), { rows: 0, acked: 4 }, 'or on their own when no append comes');
+  s.close();
+});
+
+t.test('a crash before the deferred delete resends the acknowledged reports: nothing is lost', async (t) => {
+  const dir = freshDir();
+  const s = open(dir);
+  s.append(['a', 'b', 'c'].map((x) => entry('deviation', x)));
+  s.acknowledge(2);
+  // A second process on the file sees what a restart after a crash would see.
+  const restarted = open(dir);
+  t.equal(restarted.ackedSeq, 0, 'the acknowledgement was not persisted yet');
+  t.same(bodies(restarted), ['a', 'b', 'c'], 'every report is still there to resend (the collector drops the duplicates)');
+  restarted.close();
+  s.close();
+  const again = open(dir);
+  t.equal(again.ackedSeq, 2, 'close persists the acknowledgement');
+  t.same(bodies(again), ['c']);
+  again.close();
+});
+
+t.test('acknowledged rows are deleted after a while when nothing is appended', async (t) => {
+  const dir = freshDir();
+  const s = open(dir);
+  t.teardown(() => s.close());
+  s.append(['a', 'b'].map((x) => entry('deviation', x)));
+  s.acknowledge(2);
+  const file = new Database(join(dir, 'agent-state.db'), { readonly: true });
+  t.teardown(() => file.close());
+  const rows = () => (file.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
+  t.equal(rows(), 2);
+  const deadline = Date.now() + 5_000;
+  while (rows() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  t.equal(rows(), 0);
+});
+
+t.test('the outbox bound counts only unacknowledged rows', async (t) => {
+  const dir = freshDir();
+  const s = open(dir, 3);
+  t.teardown(() => s.close());
+  s.append(['a', 'b', 'c'].map((x) => entry('learning', x)));
+  s.acknowledge(3);
+  s.append(['d', 'e', 'f'].map((x) => entry('learning', x)));
+  t.same(s.dropped(), { learning: 0, repeat: 0, deviation: 0 }, 'the acknowledged rows made room; nothing dropped');
+  t.same(bodies(s), ['d', 'e', 'f']);
 });
