@@ -15,6 +15,7 @@ import type { SeverityRules } from './baseline/severity-rules.js';
 import type { ConvergenceRule } from './baseline/decide.js';
 import type { ItemIdentity } from '../agent/model/item-key.js';
 import { AgentGateway, type GatewayTls } from './gateway/agent-gateway.js';
+import { HeartbeatBatch } from './gateway/heartbeat-batch.js';
 import { IngestQueue } from './gateway/ingest-queue.js';
 import { CollectorMetrics } from './metrics/collector-metrics.js';
 import { CollectorStore } from './store/collector-store.js';
@@ -57,6 +58,7 @@ export class Collector {
   private api: FastifyInstance | null = null;
   private hub: StreamHub | null = null;
   private queue: IngestQueue | null = null;
+  private heartbeats: HeartbeatBatch | null = null;
   service: BaselineService | null = null;
   grpcPort = 0;
   httpAddress: AddressInfo | null = null;
@@ -79,7 +81,8 @@ export class Collector {
     service.on('locked', () => this.metrics.windowsLocked.inc());
     service.load();
     this.queue = new IngestQueue(service, this.metrics, this.log);
-    this.gateway = new AgentGateway(service, this.queue, c.agentTokens, this.metrics, this.log);
+    this.heartbeats = new HeartbeatBatch(service, (fn) => store.transaction(fn), this.log);
+    this.gateway = new AgentGateway(service, this.queue, this.heartbeats, c.agentTokens, this.metrics, this.log);
     this.grpcPort = await this.gateway.listen(c.grpcListen, c.grpcTls);
     this.log.info({ address: c.grpcListen.replace(/:\d+$/, `:${this.grpcPort}`), tls: c.grpcTls !== null }, 'listening for agents');
     if (c.http) {
@@ -155,6 +158,8 @@ export class Collector {
   async stop(): Promise<void> {
     this.queue?.flush();
     await this.gateway?.close();
+    // After the streams ended, so none arrives behind it.
+    this.heartbeats?.flush();
     this.hub?.close();
     await this.api?.close();
     this.service?.close();

@@ -18,6 +18,7 @@ import {
 } from '../../proto/vigil-wire.js';
 import type { BaselineService, WorkloadChange } from '../baseline/baseline-service.js';
 import type { CollectorMetrics } from '../metrics/collector-metrics.js';
+import type { HeartbeatBatch } from './heartbeat-batch.js';
 import type { IngestQueue } from './ingest-queue.js';
 
 type Stream = grpc.ServerDuplexStream<vigil.v1.AgentMessage, CollectorMessage>;
@@ -47,6 +48,7 @@ export class AgentGateway {
   constructor(
     private readonly service: BaselineService,
     private readonly queue: IngestQueue,
+    private readonly heartbeats: HeartbeatBatch,
     private readonly tokens: readonly string[],
     private readonly metrics: CollectorMetrics,
     private readonly log: Logger,
@@ -109,12 +111,7 @@ export class AgentGateway {
       } else if (msg.reports) {
         this.reports(conn, msg.reports.reports ?? []);
       } else if (msg.heartbeat) {
-        try {
-          this.service.heartbeat(conn.agentId, msg.heartbeat);
-        } catch (err) {
-          // Statistics only: the stream and its reports are unaffected.
-          conn.log.warn({ err: (err as Error).message }, 'cannot store an agent heartbeat');
-        }
+        this.heartbeats.add(conn.agentId, msg.heartbeat);
       }
     });
     const gone = (): void => {
