@@ -501,3 +501,47 @@ t.test('the outbox bound counts only unacknowledged rows', async (t) => {
   t.same(s.dropped(), { learning: 0, repeat: 0, deviation: 0 }, 'the acknowledged rows made room; nothing dropped');
   t.same(bodies(s), ['d', 'e', 'f']);
 });
+
+t.test('pending serves recent appends from memory exactly as the file holds them', async (t) => {
+  const dir = freshDir();
+  const s = open(dir, 8);
+  t.teardown(() => s.close());
+  const fromFile = (after: number, limit: number) => {
+    const other = open(dir, 8);
+    try {
+      return other.pending(Math.max(after, s.ackedSeq), limit).map((e) => [e.seq, e.kind, e.body.toString()]);
+    } finally {
+      other.close();
+    }
+  };
+  const same = (after: number, limit: number, what: string) =>
+    t.same(s.pending(after, limit).map((e) => [e.seq, e.kind, e.body.toString()]), fromFile(after, limit), what);
+  s.append(['a', 'b', 'c'].map((x) => entry('learning', x)));
+  s.append([entry('deviation', 'd')]);
+  same(0, 10, 'everything');
+  same(2, 1, 'a window');
+  same(4, 10, 'nothing after the last');
+  s.acknowledge(2);
+  same(0, 10, 'acknowledged entries are not pending');
+  // Over the bound of 8: the oldest learning entries are dropped; memory must not resend them.
+  s.append(['e', 'f', 'g', 'h', 'i', 'j', 'j2'].map((x) => entry('learning', x)));
+  t.ok(s.dropped().learning > 0, 'the bound dropped entries');
+  same(0, 20, 'after a drop');
+  s.append([entry('repeat', 'k')]);
+  same(0, 20, 'appends after a drop');
+  same(8, 2, 'a window after a drop');
+});
+
+t.test('a failed deferred delete is logged and retried later: nothing is lost or thrown', async (t) => {
+  const dir = freshDir();
+  const { log, lines } = capture();
+  const s = open(dir, 1000, log);
+  s.append(['a', 'b'].map((x) => entry('deviation', x)));
+  s.acknowledge(1);
+  s['db'].exec('DROP TABLE outbox');
+  t.doesNotThrow(() => s.deleteAcknowledged());
+  await flush();
+  t.match(lines.at(-1), { msg: /cannot delete acknowledged reports yet/ });
+  t.equal(s.ackedSeq, 1, 'the acknowledgement stands in memory');
+  s.close();
+});
