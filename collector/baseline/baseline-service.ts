@@ -76,6 +76,12 @@ interface WorkloadState {
   readonly startup: StartupSet;
 }
 
+/** A mode change written in a transaction, and what memory does once it is committed. */
+interface ModeWrite {
+  readonly seq: number;
+  readonly apply: () => void;
+}
+
 export interface WorkloadChange {
   readonly workloadKey: string;
   readonly workload: WorkloadId;
@@ -342,24 +348,41 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const w = this.byKey.get(key);
     if (!w) throw new Error(`no workload ${key}`);
     const nowMs = this.opts.now();
+    const write = this.store.transaction(() => this.writeMode(w, mode, actor, nowMs));
+    return this.announce(w, write, []);
+  }
+
+  /**
+   * Writes a mode change inside the caller's transaction. Memory follows only through `apply`,
+   * called once the transaction has committed, so a failed commit leaves both as they were.
+   */
+  private writeMode(w: WorkloadState, mode: ModeName, actor: string, nowMs: number): ModeWrite {
     const fromNs = BigInt(nowMs) * 1_000_000n;
     // Learning again means a new window from now; other modes end the window.
     const windowStart = mode === 'learning' ? fromNs : null;
     const windowEnd = mode === 'learning' ? windowEndNs(fromNs, w.windowMs ?? this.opts.windowMs) : null;
-    let seq = 0;
-    this.store.transaction(() => {
-      this.store.setWindow(w.id, windowStart, windowEnd);
-      this.store.setMode(w.id, mode, mode === 'detecting' ? fromNs : null, mode === 'detecting' ? actor : null);
-      this.store.insertModeChange(w.id, fromNs, mode, actor, nowMs);
-      this.store.audit(actor, 'set_mode', key, { from: w.mode, to: mode }, nowMs);
-      seq = this.store.appendStream('workload.mode', { workload: key, mode, previous: w.mode, actor }, nowMs);
-    });
-    w.history = withChange(w.history, { fromNs, mode });
-    w.mode = mode;
-    w.windowStartNs = windowStart;
-    w.windowEndNs = windowEnd;
-    w.lockedAtNs = mode === 'detecting' ? fromNs : null;
-    const change = this.change(w);
+    this.store.setWindow(w.id, windowStart, windowEnd);
+    this.store.setMode(w.id, mode, mode === 'detecting' ? fromNs : null, mode === 'detecting' ? actor : null);
+    this.store.insertModeChange(w.id, fromNs, mode, actor, nowMs);
+    this.store.audit(actor, 'set_mode', w.key, { from: w.mode, to: mode }, nowMs);
+    const seq = this.store.appendStream('workload.mode', { workload: w.key, mode, previous: w.mode, actor }, nowMs);
+    return {
+      seq,
+      apply: () => {
+        w.history = withChange(w.history, { fromNs, mode });
+        w.mode = mode;
+        w.windowStartNs = windowStart;
+        w.windowEndNs = windowEnd;
+        w.lockedAtNs = mode === 'detecting' ? fromNs : null;
+      },
+    };
+  }
+
+  /** After a committed mode write: memory follows, agents and the stream are told once. */
+  private announce(w: WorkloadState, write: ModeWrite, removed: Array<{ container: string; itemKey: string }>): WorkloadChange {
+    const { seq, apply } = write;
+    apply();
+    const change = { ...this.change(w), removed };
     this.emit('changed', change);
     this.emit('stream', seq);
     this.arm();
@@ -414,42 +437,51 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     return true;
   }
 
-  /** Relearn: clear the baseline and start a new learning window from now. */
   /**
    * Changes how the workload's process items are identified. The baseline's keys are in the old
-   * form, so it is cleared and learned again (relearn); agents get the identity with the delta.
+   * form, so it is cleared and learned again (relearn), in the same transaction; agents get the
+   * identity with the delta.
    */
   setIdentity(key: string, identity: ItemIdentity, actor: string): WorkloadChange | null {
     const w = this.byKey.get(key);
     if (!w) throw new Error(`no workload ${key}`);
     if (w.identity === identity) return null;
     const from = w.identity;
-    this.store.transaction(() => {
+    return this.relearnWorkload(w, actor, (nowMs) => {
       this.store.setIdentity(w.id, identity);
-      this.store.audit(actor, 'set_identity', key, { from, to: identity }, this.opts.now());
+      this.store.audit(actor, 'set_identity', key, { from, to: identity }, nowMs);
+      return () => (w.identity = identity);
     });
-    w.identity = identity;
-    return this.relearn(key, actor);
   }
 
+  /** Relearn: clear the baseline and start a new learning window from now. */
   relearn(key: string, actor: string): WorkloadChange {
     const w = this.byKey.get(key);
     if (!w) throw new Error(`no workload ${key}`);
+    return this.relearnWorkload(w, actor, null);
+  }
+
+  /**
+   * One transaction: `first` (its own writes; what it returns runs after the commit), the
+   * baseline cleared, the learning window opened. Then memory follows and one delta goes out,
+   * with the mode, the identity and every removed item.
+   */
+  private relearnWorkload(w: WorkloadState, actor: string, first: ((nowMs: number) => () => void) | null): WorkloadChange {
     const removed = [...w.items].map(splitItem);
     const nowMs = this.opts.now();
-    this.store.transaction(() => {
+    const { afterCommit, write } = this.store.transaction(() => {
+      const after = first?.(nowMs) ?? null;
       this.store.deleteBaseline(w.id);
-      this.store.audit(actor, 'relearn', key, { cleared: removed.length }, nowMs);
+      this.store.audit(actor, 'relearn', w.key, { cleared: removed.length }, nowMs);
+      return { afterCommit: after, write: this.writeMode(w, 'learning', actor, nowMs) };
     });
+    afterCommit?.();
     w.items.clear();
     w.startup.clear();
     w.lastNewNs = null;
     w.nodes.clear();
     w.pods.clear();
-    const change = this.setMode(key, 'learning', actor);
-    const withRemovals = { ...change, removed };
-    this.emit('changed', withRemovals);
-    return withRemovals;
+    return this.announce(w, write, removed);
   }
 
   /**

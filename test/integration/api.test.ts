@@ -514,3 +514,28 @@ t.test('args identity: an interpreter is known by the program it runs, normalize
   t.match((await f.call('GET', '/api/v1/alerts')).body.alerts, [{ item: 'exe:/usr/bin/python3.11 [-c import pty;pty.spawn("/bin/sh")]' }], 'only the inline code');
   t.equal(((await f.call('GET', '/api/v1/alerts')).body.alerts as unknown[]).length, 1);
 });
+
+t.test('an identity change is one transaction and one delta: a storage failure in the middle leaves everything as it was', async (t) => {
+  const f = await apiFixture(t);
+  await lockedWithAlerts(f, ['/bin/a'], []);
+  const db = f.collector.database;
+  if (!db) throw new Error('no database');
+  db.exec("CREATE TRIGGER fail_clear BEFORE DELETE ON baseline_items BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+  t.equal((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'lineage' } })).status, 500);
+  t.match((await f.call('GET', '/api/v1/workloads/shop/Deployment/web')).body, { identity: 'exe', mode: 'detecting', baseline: [{ item: 'exe:/bin/a' }] }, 'identity, mode and baseline unchanged');
+  const actions = async (): Promise<string[]> => ((await f.call('GET', '/api/v1/audit')).body.entries as Array<{ action: string }>).map((e) => e.action);
+  t.notOk((await actions()).includes('set_identity'), 'nothing audited');
+  await f.observe([{ exe: '/bin/a', at: T0 + 90_000n * MS }]);
+  t.same((await f.call('GET', '/api/v1/alerts')).body.alerts, [], 'the collector still keys by executable: /bin/a is known');
+
+  db.exec('DROP TRIGGER fail_clear');
+  const deltasBefore = f.agent.received.filter((m) => m.delta).length;
+  t.match((await f.call('PUT', '/api/v1/workloads/shop/Deployment/web/identity', { body: { identity: 'lineage' } })).body, { identity: 'lineage', mode: 'learning', baseline: [] });
+  t.same((await actions()).slice(0, 3), ['set_mode', 'relearn', 'set_identity'], 'newest first: all three, from one transaction');
+  const start = Date.now();
+  while (f.agent.received.filter((m) => m.delta).length === deltasBefore && Date.now() - start < 5_000) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 100));
+  const deltas = f.agent.received.filter((m) => m.delta).slice(deltasBefore).map((m) => m.delta);
+  t.equal(deltas.length, 1, 'one delta to the agent');
+  t.match(deltas[0], { mode: 1, identity: 1, removed: [{ container: 'app', item_key: 'exe:/bin/a' }] }, 'with the mode, the identity and the removed item');
+});
