@@ -76,7 +76,7 @@ export class OutputsDecoder {
           message.source = this.string();
           break;
         default:
-          this.skip(tag & 7);
+          this.skipField(tag & 7);
       }
     }
     return message;
@@ -90,7 +90,7 @@ export class OutputsDecoder {
       const tag = this.uint32();
       if (tag === 0x0a) key = this.name(index, end);
       else if (tag === 0x12) value = this.string(end);
-      else this.skip(tag & 7, end);
+      else this.skipField(tag & 7, end);
     }
     if (this.pos !== end) throw new RangeError('index out of range');
     if (key === '__proto__') Object.defineProperty(message.output_fields, key, { value, enumerable: true, writable: true, configurable: true });
@@ -134,7 +134,7 @@ export class OutputsDecoder {
       const tag = this.uint32(end);
       if (tag === 0x08) seconds = this.int64(end);
       else if (tag === 0x10) nanos = this.uint32(end) | 0;
-      else this.skip(tag & 7, end);
+      else this.skipField(tag & 7, end);
     }
     if (this.pos !== end) throw new RangeError('index out of range');
     return { seconds, nanos };
@@ -201,7 +201,7 @@ export class OutputsDecoder {
   }
 
   /** Skips a field of an unknown number, as protobufjs's Reader#skipType. */
-  private skip(wireType: number, end = this.buf.length): void {
+  private skipField(wireType: number, end = this.buf.length): void {
     switch (wireType) {
       case 0:
         this.uint32(end);
@@ -216,7 +216,7 @@ export class OutputsDecoder {
         for (;;) {
           const tag = this.uint32(end);
           if ((tag & 7) === 4) return;
-          this.skip(tag & 7, end);
+          this.skipField(tag & 7, end);
         }
       case 5:
         this.advance(4, end);

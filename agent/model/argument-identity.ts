@@ -22,7 +22,7 @@ interface Interpreter {
   /** Single-letter options cluster getopt-style (`-Bc`, `-we`, `-Ilib`). */
   readonly getopt: boolean;
   /** Options whose value is attached after a prefix (`-javaagent:x.jar`): kept in the key. */
-  readonly loadPrefixes?: readonly string[];
+  readonly loadPrefixes: readonly string[];
 }
 
 const interp = (skip: string[], loads: string[], program: Array<[string, 'code' | 'name']>, getopt: boolean, loadPrefixes: string[] = []): Interpreter => ({
@@ -117,7 +117,7 @@ function programOf(i: Interpreter, args: readonly string[]): string {
       if (i.loads.has(option)) kept.push(`${option} ${value}`);
       continue;
     }
-    if (i.loadPrefixes?.some((p) => arg.startsWith(p))) {
+    if (i.loadPrefixes.some((p) => arg.startsWith(p))) {
       kept.push(arg);
       continue;
     }
