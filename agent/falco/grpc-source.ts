@@ -7,23 +7,20 @@
 // keeps the events in its own queue instead of this process's memory. The stream is never
 // half-closed. When it ends (Falco restarted) or cannot open (socket missing), the source
 // re-subscribes with capped, jittered back-off; Falco buffers while nobody listens, so the
-// events it still holds arrive on the next subscription.
+// events it still holds arrive on the next subscription. The stream itself is read by
+// sub-stream.ts (HTTP/2 directly, for speed); the version API goes through grpc-js.
 import { readFile } from 'node:fs/promises';
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import {
-  FALCO_SUB_PATH,
-  FALCO_VERSION_PATH,
-  decodeVersionResponse,
-  encodeOutputsRequest,
-  encodeVersionRequest,
-} from '../../proto/falco-services.js';
+import { FALCO_VERSION_PATH, decodeVersionResponse, encodeVersionRequest } from '../../proto/falco-services.js';
+import { VIGIL_VERSION } from '../version.js';
 import type { AgentMetrics } from '../metrics/agent-metrics.js';
 import type { IngestSink } from '../pipeline/ingest.js';
 import { Backoff, type BackoffOptions } from './backoff.js';
 import { decodeGrpcResponse } from './grpc-event.js';
 import { OutputsDecoder } from './outputs-decoder.js';
 import { PollPace } from './poll-pace.js';
+import { FalcoSubStream, type SubStreamEnd } from './sub-stream.js';
 
 /** The wait before the next request while Falco is sending: about one event-loop turn or two. */
 const BUSY_POLL_MS = 1;
@@ -46,13 +43,10 @@ export interface GrpcSourceOptions {
   readonly connectTimeoutMs: number;
 }
 
-type SubCall = grpc.ClientDuplexStream<Record<string, never>, Buffer>;
-
-const identity = (buf: Buffer): Buffer => buf;
-
 export class GrpcSource {
-  private client: grpc.Client | null = null;
-  private call: SubCall | null = null;
+  private stream: FalcoSubStream | null = null;
+  /** For the version API only, closed once it answered. */
+  private versionClient: grpc.Client | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private pace: PollPace;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -64,6 +58,7 @@ export class GrpcSource {
   /** Falco's version once its version API answered. */
   version = '';
   private attempts = 0;
+  private tls: { ca: Buffer; cert: Buffer; key: Buffer } | null = null;
   private credentials: grpc.ChannelCredentials | null = null;
   private readonly backoff: Backoff;
   private readonly decoder = new OutputsDecoder();
@@ -88,13 +83,12 @@ export class GrpcSource {
   /** Reads TLS material (failing fast on a bad path) and starts subscribing in the background. */
   async start(): Promise<void> {
     if (this.opts.tls) {
-      const [ca, cert, key] = await Promise.all(
-        [this.opts.tls.caFile, this.opts.tls.certFile, this.opts.tls.keyFile].map((file) =>
-          readFile(file).catch((err: NodeJS.ErrnoException) => {
-            throw new Error(`cannot read Falco TLS file ${file}: ${err.code ?? err.message}`);
-          }),
-        ),
-      );
+      const read = (file: string): Promise<Buffer> =>
+        readFile(file).catch((err: NodeJS.ErrnoException) => {
+          throw new Error(`cannot read Falco TLS file ${file}: ${err.code ?? err.message}`);
+        });
+      const [ca, cert, key] = await Promise.all([read(this.opts.tls.caFile), read(this.opts.tls.certFile), read(this.opts.tls.keyFile)]);
+      this.tls = { ca, cert, key };
       this.credentials = grpc.credentials.createSsl(ca, key, cert);
     } else {
       this.credentials = grpc.credentials.createInsecure();
@@ -111,54 +105,39 @@ export class GrpcSource {
   private subscribe(): void {
     if (this.stopped || !this.credentials) return;
     if (this.attempts++ > 0) this.metrics.falcoReconnects.inc();
-    // A fresh channel per attempt: grpc-js channels keep their own reconnect back-off (up to
-    // two minutes), which would override the cap this source promises.
-    const client = new grpc.Client(this.opts.target, this.credentials, {
-      'grpc.max_receive_message_length': this.opts.maxMessageBytes,
-      'grpc.keepalive_time_ms': 30_000,
-    });
-    this.client = client;
-    client.waitForReady(Date.now() + this.opts.connectTimeoutMs, (err) => {
-      if (this.stopped || this.client !== client) return;
-      if (err) {
-        this.failed(`cannot connect: ${err.message}`);
-        return;
-      }
-      this.open(client);
-    });
+    const stream: FalcoSubStream = new FalcoSubStream(
+      {
+        target: this.opts.target,
+        tls: this.tls,
+        maxMessageBytes: this.opts.maxMessageBytes,
+        connectTimeoutMs: this.opts.connectTimeoutMs,
+        userAgent: `vigil-agent/${VIGIL_VERSION}`,
+      },
+      {
+        opened: () => this.opened(),
+        message: (buf) => {
+          this.backoff.reset();
+          this.pace.responded();
+          this.onMessage(buf);
+          this.queueBurstPoll();
+        },
+        oversize: (length) =>
+          // Only this message is skipped (never buffered); the stream and the messages behind it go on.
+          this.sink.reject('grpc', 'too_large', `a Falco message of ${length} bytes exceeded --falco-max-message (${this.opts.maxMessageBytes} bytes) and was skipped`),
+        ended: (end) => {
+          if (this.stream === stream) this.failed(end);
+        },
+      },
+    );
+    this.stream = stream;
+    stream.open();
   }
 
-  private open(client: grpc.Client): void {
-    this.askVersion(client);
-    const call: SubCall = client.makeBidiStreamRequest(FALCO_SUB_PATH, encodeOutputsRequest, identity);
-    this.call = call;
+  private opened(): void {
+    this.askVersion();
     this.connectedFlag = true;
     this.metrics.falcoConnected.set(1);
     this.log.info('subscribed to Falco gRPC outputs');
-
-    call.on('data', (buf: Buffer) => {
-      this.backoff.reset();
-      this.pace.responded();
-      this.onMessage(buf);
-      this.queueBurstPoll();
-    });
-    call.on('error', (err: grpc.ServiceError) => {
-      if (this.call !== call) return;
-      if (err.code === grpc.status.RESOURCE_EXHAUSTED) {
-        // grpc-js ends the whole stream on an oversize message; the messages Falco had already
-        // queued behind it on this stream are gone with it.
-        this.sink.reject(
-          'grpc',
-          'too_large',
-          `a Falco message exceeded --falco-max-message (${this.opts.maxMessageBytes} bytes); the stream ended and the events Falco had already sent on it are lost: ${err.details}`,
-        );
-      }
-      this.failed(`stream failed: ${grpc.status[err.code] ?? err.code} ${err.details}`);
-    });
-    call.on('end', () => {
-      if (this.call !== call) return;
-      this.failed('Falco ended the stream');
-    });
     this.pace = new PollPace(BUSY_POLL_MS, this.opts.pollIntervalMs);
     this.poll();
   }
@@ -186,8 +165,8 @@ export class GrpcSource {
 
   /** Writes one request now and arms the timer for the next (none while the output is behind). */
   private poll(): void {
-    const call = this.call;
-    if (!call || this.stopped) return;
+    const stream = this.stream;
+    if (!stream || !this.connectedFlag || this.stopped) return;
     if (this.pollTimer) clearTimeout(this.pollTimer);
     this.pollTimer = null;
     if (this.sink.backlogged) {
@@ -201,11 +180,14 @@ export class GrpcSource {
       }
       return;
     }
-    call.write({});
+    stream.poll();
     this.pollTimer = setTimeout(() => this.poll(), this.pace.next());
   }
 
-  private askVersion(client: grpc.Client): void {
+  private askVersion(): void {
+    if (!this.credentials) return;
+    const client = new grpc.Client(this.opts.target, this.credentials);
+    this.versionClient = client;
     client.makeUnaryRequest(
       FALCO_VERSION_PATH,
       encodeVersionRequest,
@@ -213,6 +195,8 @@ export class GrpcSource {
       {},
       { deadline: Date.now() + this.opts.connectTimeoutMs },
       (err, res) => {
+        client.close();
+        if (this.versionClient === client) this.versionClient = null;
         if (err || !res) {
           this.log.warn({ err: err?.message }, "could not read Falco's version");
           return;
@@ -227,7 +211,8 @@ export class GrpcSource {
     );
   }
 
-  private failed(why: string): void {
+  private failed(end: SubStreamEnd): void {
+    const why = end.connected ? end.detail : `cannot connect: ${end.detail}`;
     const wasConnected = this.connectedFlag;
     this.teardown();
     if (this.stopped) return;
@@ -253,11 +238,10 @@ export class GrpcSource {
     this.pollTimer = null;
     this.connectedFlag = false;
     this.metrics.falcoConnected.set(0);
-    const call = this.call;
-    this.call = null;
-    // Cancel, never end(): Falco's server treats a half-close as the end of the subscription.
-    call?.cancel();
-    this.client?.close();
-    this.client = null;
+    const stream = this.stream;
+    this.stream = null;
+    stream?.cancel();
+    this.versionClient?.close();
+    this.versionClient = null;
   }
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { falco } from '../../proto/gen/falco.js';
 import { FalcoCompatibleServer } from '../../agent/falco/falco-compatible-server.js';
+import { encodeOutputsResponse } from '../../proto/falco-services.js';
+import { FalcoBurstServer } from '../support/falco-burst-server.js';
 import { startAgent } from '../support/agent-harness.js';
 import { toGrpcResponse } from '../support/corpus.js';
 import { acceptEvent, connectEvent, execEvent } from '../support/events.js';
@@ -169,7 +171,7 @@ t.test('a slow output makes the agent stop polling: Falco keeps the events, none
   t.equal(await run.metric('vigil_agent_output_dropped_total'), 0, 'nothing dropped');
 });
 
-t.test('an oversize message is counted; the agent re-subscribes and goes on', async (t) => {
+t.test('an oversize message is skipped and counted; the stream goes on', async (t) => {
   const target = socket();
   const falcoServer = new FalcoCompatibleServer({ address: target });
   await falcoServer.start();
@@ -183,6 +185,58 @@ t.test('an oversize message is counted; the agent re-subscribes and goes on', as
   const [obs] = await run.waitForObservations(1);
   t.equal(obs?.process?.exe, '/after-huge');
   t.equal(await run.metric('vigil_agent_falco_rejected_total', { input: 'grpc', reason: 'too_large' }), 1);
+  t.equal(await run.metric('vigil_agent_falco_grpc_reconnects_total'), 0, 'the subscription was kept');
+  t.equal(falcoServer.subscribers, 1);
+});
+
+t.test('messages written in large batches, split across HTTP/2 frames, all arrive in order', async (t) => {
+  const path = join(dir, 'burst.sock');
+  const burst = new FalcoBurstServer(path);
+  await burst.start();
+  t.teardown(() => burst.stop());
+  const total = 3_000;
+  // Odd sizes, so message boundaries fall anywhere in the 16 KiB frames and 256 KiB writes.
+  for (let i = 0; i < total; i++) {
+    burst.publishRaw(encodeOutputsResponse(toGrpcResponse(execEvent({ exe: `/bin/b${i}`, cmdline: `b${i} ${'x'.repeat((i * 131) % 3000)}` }))));
+  }
+  const run = await startAgent(grpcConfig(`unix://${path}`));
+  t.teardown(() => run.stop());
+  const obs = await run.waitForObservations(total, 20_000);
+  t.same(
+    obs.map((o) => o.process?.exe),
+    Array.from({ length: total }, (_, i) => `/bin/b${i}`),
+    'every event, once, in order',
+  );
+  await run.waitForLog((l) => l.msg === 'connected to Falco' && l.falcoVersion === '0.43.0');
+});
+
+t.test('a compressed frame ends the subscription with a clear reason; the next one goes on', async (t) => {
+  const path = join(dir, 'compressed.sock');
+  const burst = new FalcoBurstServer(path);
+  await burst.start();
+  t.teardown(() => burst.stop());
+  const run = await startAgent(grpcConfig(`unix://${path}`));
+  t.teardown(() => run.stop());
+  await run.waitForLog((l) => l.msg === 'subscribed to Falco gRPC outputs');
+  burst.publishUnframed(Buffer.from([1, 0, 0, 0, 3, 0x1f, 0x8b, 0x08]));
+  const lost = await run.waitForLog((l) => l.msg === 'lost the Falco gRPC subscription; re-subscribing');
+  t.equal(lost.why, 'Falco sent a compressed message, but no compression was offered');
+  burst.publishRaw(encodeOutputsResponse(toGrpcResponse(execEvent({ exe: '/bin/after-compressed' }))));
+  const [obs] = await run.waitForObservations(1, 5_000);
+  t.equal(obs?.process?.exe, '/bin/after-compressed');
+});
+
+t.test('a server that refuses `sub` with a gRPC status is retried, and the status is logged', async (t) => {
+  const path = join(dir, 'refuse.sock');
+  const refusing = new FalcoBurstServer(path, { code: 7, message: 'grpc output disabled' });
+  await refusing.start();
+  t.teardown(() => refusing.stop());
+  const run = await startAgent(grpcConfig(`unix://${path}`));
+  t.teardown(() => run.stop());
+  const lost = await run.waitForLog((l) => l.msg === 'lost the Falco gRPC subscription; re-subscribing');
+  t.equal(lost.why, 'stream failed: PERMISSION_DENIED grpc output disabled');
+  await run.waitForLog((l) => l.msg === 'lost the Falco gRPC subscription; re-subscribing' && l !== lost);
+  t.ok((await run.metric('vigil_agent_falco_grpc_reconnects_total')) >= 1, 'and retried');
 });
 
 t.test('a Falco that reported its version and restarts gets no "too new for gRPC" hint', async (t) => {
