@@ -67,7 +67,7 @@ export function agentCommand(): Command {
     .addOption(new Option('--falco-key <file>', 'client key for Falco gRPC mutual TLS').env('VIGIL_FALCO_KEY'))
     .addOption(new Option('--falco-poll-interval <duration>', 'how often to ask Falco for queued events when idle').default('100ms').env('VIGIL_FALCO_POLL_INTERVAL'))
     .addOption(new Option('--falco-retry-max <duration>', 'longest wait between gRPC re-subscribe attempts').default('30s').env('VIGIL_FALCO_RETRY_MAX'))
-    .addOption(new Option('--falco-max-message <size>', 'largest gRPC message accepted from Falco; a larger one ends the stream').default('16MiB').env('VIGIL_FALCO_MAX_MESSAGE'))
+    .addOption(new Option('--falco-max-message <size>', 'largest gRPC message accepted from Falco; a larger one is skipped and counted').default('16MiB').env('VIGIL_FALCO_MAX_MESSAGE'))
     .addOption(new Option('--falco-http-listen <host:port>', 'receive Falco http_output / Falcosidekick webhook JSON, e.g. 127.0.0.1:2802').env('VIGIL_FALCO_HTTP_LISTEN'))
     .addOption(new Option('--falco-http-max-body <size>', 'largest HTTP body accepted (larger: 413)').default('4MiB').env('VIGIL_FALCO_HTTP_MAX_BODY'))
     .addOption(new Option('--falco-http-tls-cert <file>', 'serve the HTTP receiver over HTTPS with this certificate').env('VIGIL_FALCO_HTTP_TLS_CERT'))
