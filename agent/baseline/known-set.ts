@@ -2,9 +2,25 @@
 // items it has reported itself. The hot path is one Map lookup and one Set lookup; an event whose
 // item is known costs nothing more.
 import type { ModeName } from '../../proto/vigil-wire.js';
+import type { WorkloadId } from '../model/identity.js';
 import type { ItemIdentity, KeyForm } from '../model/item-key.js';
 
 export type Classification = 'baseline' | 'reported' | 'novel';
+
+/**
+ * Where an observation sits in the known set, kept by the agent so that a repeat of the same
+ * event (same fingerprint, response-fingerprint.ts) is decided without building it again.
+ */
+export interface RepeatTarget {
+  readonly workload: WorkloadId;
+  readonly workloadKey: string;
+  readonly container: string;
+  readonly itemKey: string;
+  /** The key form itemKey was built with; stale once the workload's identity changes. */
+  readonly form: KeyForm;
+  /** knownEntry(container, itemKey), built once. */
+  readonly entry: string;
+}
 
 interface WorkloadKnowledge {
   mode: ModeName | null;
@@ -16,17 +32,23 @@ interface WorkloadKnowledge {
   readonly reported: Set<string>;
 }
 
-const id = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
+/** How an item of a container is held in a workload's sets. */
+export const knownEntry = (container: string, itemKey: string): string => `${container}\u0000${itemKey}`;
+const id = knownEntry;
 
 export class KnownSet {
   private readonly workloads = new Map<string, WorkloadKnowledge>();
 
   classify(workloadKey: string, container: string, itemKey: string): Classification {
+    return this.classifyEntry(workloadKey, id(container, itemKey));
+  }
+
+  /** classify() with the entry already built (knownEntry). */
+  classifyEntry(workloadKey: string, entry: string): Classification {
     const w = this.workloads.get(workloadKey);
     if (!w) return 'novel';
-    const key = id(container, itemKey);
-    if (w.baseline.has(key)) return 'baseline';
-    return w.reported.has(key) ? 'reported' : 'novel';
+    if (w.baseline.has(entry)) return 'baseline';
+    return w.reported.has(entry) ? 'reported' : 'novel';
   }
 
   /**

@@ -15,13 +15,11 @@ import { itemKey } from '../model/item-key.js';
 import type { Observation } from '../model/observation.js';
 import type { ObservationOutput } from '../output/stdout-output.js';
 import type { KnownItem, OutboxKind, StateStore } from '../state/state-store.js';
-import type { KnownSet } from './known-set.js';
+import { knownEntry, type KnownSet, type RepeatTarget } from './known-set.js';
 import type { AgentMetrics } from '../metrics/agent-metrics.js';
 
 interface Repeat {
-  readonly workload: WorkloadId;
-  readonly container: string;
-  readonly itemKey: string;
+  readonly target: RepeatTarget;
   count: number;
   firstNs: bigint;
   lastNs: bigint;
@@ -30,7 +28,10 @@ interface Repeat {
 export class Reporter implements ObservationOutput {
   private batch: Array<{ kind: OutboxKind; body: Buffer; known?: KnownItem }> = [];
   private flushQueued = false;
-  private readonly repeats = new Map<string, Repeat>();
+  /** Open repeat counts by item (workload key, container, item key), sent every repeat interval. */
+  private readonly repeatsByItem = new Map<string, Repeat>();
+  /** The same counts by the target object replays carry: no key string built per repeat. */
+  private readonly repeats = new Map<RepeatTarget, Repeat>();
   private readonly repeatTimer: NodeJS.Timeout;
   private readonly listeners = new Set<() => void>();
   /** workload → container → image digests this agent has told the collector about. */
@@ -58,10 +59,12 @@ export class Reporter implements ObservationOutput {
     return Promise.resolve();
   }
 
-  write(obs: Observation): void {
+  write(obs: Observation): RepeatTarget {
     const wKey = workloadKey(obs.workload);
-    const key = itemKey(obs, this.known.identity(wKey));
-    const known = this.known.classify(wKey, obs.container, key);
+    const form = this.known.identity(wKey);
+    const key = itemKey(obs, form);
+    const target: RepeatTarget = { workload: obs.workload, workloadKey: wKey, container: obs.container, itemKey: key, form, entry: knownEntry(obs.container, key) };
+    const known = this.known.classifyEntry(wKey, target.entry);
     const firstOfImage = this.firstOfImage(wKey, obs);
     if (known === 'baseline') {
       this.metrics.decisions.inc({ decision: 'baseline' });
@@ -74,14 +77,13 @@ export class Reporter implements ObservationOutput {
         this.batch.push({ kind, body: encodeReport({ observation: observationToWire(obs, key) }) });
         this.queueFlush();
       }
-      return;
+      return target;
+    }
+    if (known === 'reported') {
+      this.sawReported(target, obs.timeNs);
+      return target;
     }
     const mode = this.known.mode(wKey, obs.timeNs);
-    if (known === 'reported') {
-      if (mode === 'detecting') this.countRepeat(obs, key);
-      else this.metrics.decisions.inc({ decision: 'already_reported' });
-      return;
-    }
     this.known.markReported(wKey, obs.container, key);
     this.metrics.decisions.inc({ decision: 'novel' });
     this.batch.push({
@@ -90,6 +92,33 @@ export class Reporter implements ObservationOutput {
       known: { workloadKey: wKey, container: obs.container, itemKey: key },
     });
     this.queueFlush();
+    return target;
+  }
+
+  /**
+   * A repeat of an event write() took: the same workload, container and item, so the same
+   * decision unless the known set or the workload's identity changed since. An image digest
+   * seen once stays seen, so nothing is announced here.
+   */
+  replay(target: RepeatTarget, timeNs: bigint): boolean {
+    if (this.known.identity(target.workloadKey) !== target.form) return false;
+    const known = this.known.classifyEntry(target.workloadKey, target.entry);
+    if (known === 'baseline') {
+      this.metrics.decisions.inc({ decision: 'baseline' });
+      return true;
+    }
+    if (known === 'reported') {
+      this.sawReported(target, timeNs, true);
+      return true;
+    }
+    // Novel again (a relearn forgot it): write() reports it.
+    return false;
+  }
+
+  /** An item this agent reported: counted as a repeat while detecting, else nothing to send. */
+  private sawReported(target: RepeatTarget, timeNs: bigint, replayed = false): void {
+    if (this.known.mode(target.workloadKey, timeNs) === 'detecting') this.countRepeat(target, timeNs, replayed);
+    else this.metrics.decisions.inc({ decision: 'already_reported' });
   }
 
   /** True the first time this agent sees the observation's image digest in its workload container. */
@@ -110,29 +139,40 @@ export class Reporter implements ObservationOutput {
     this.flush();
   }
 
-  private countRepeat(obs: Observation, key: string): void {
+  private countRepeat(target: RepeatTarget, timeNs: bigint, replayed: boolean): void {
     this.metrics.decisions.inc({ decision: 'repeat' });
-    const id = `${workloadKey(obs.workload)}\u0000${obs.container}\u0000${key}`;
-    const r = this.repeats.get(id);
+    const r = this.repeats.get(target);
     if (r) {
       r.count++;
-      if (obs.timeNs < r.firstNs) r.firstNs = obs.timeNs;
-      if (obs.timeNs > r.lastNs) r.lastNs = obs.timeNs;
-    } else {
-      this.repeats.set(id, { workload: obs.workload, container: obs.container, itemKey: key, count: 1, firstNs: obs.timeNs, lastNs: obs.timeNs });
+      if (timeNs < r.firstNs) r.firstNs = timeNs;
+      if (timeNs > r.lastNs) r.lastNs = timeNs;
+      return;
     }
+    // By the item: write() builds a new target per call, and a replayed target may be new too.
+    const byItem = `${target.workloadKey}\u0000${target.entry}`;
+    let repeat = this.repeatsByItem.get(byItem);
+    if (repeat) {
+      repeat.count++;
+      if (timeNs < repeat.firstNs) repeat.firstNs = timeNs;
+      if (timeNs > repeat.lastNs) repeat.lastNs = timeNs;
+    } else {
+      repeat = { target, count: 1, firstNs: timeNs, lastNs: timeNs };
+      this.repeatsByItem.set(byItem, repeat);
+    }
+    // Only replayed targets, which live in the fingerprint cache, are worth remembering by object.
+    if (replayed) this.repeats.set(target, repeat);
   }
 
   private flushRepeats(): void {
-    if (this.repeats.size === 0) return;
-    for (const r of this.repeats.values()) {
+    if (this.repeatsByItem.size === 0) return;
+    for (const r of this.repeatsByItem.values()) {
       this.batch.push({
         kind: 'repeat',
         body: encodeReport({
           repeat: {
-            workload: workloadToWire(r.workload),
-            container: r.container,
-            item_key: r.itemKey,
+            workload: workloadToWire(r.target.workload),
+            container: r.target.container,
+            item_key: r.target.itemKey,
             count: r.count,
             first_seen: timestampFromNs(r.firstNs),
             last_seen: timestampFromNs(r.lastNs),
@@ -141,6 +181,7 @@ export class Reporter implements ObservationOutput {
       });
     }
     this.repeats.clear();
+    this.repeatsByItem.clear();
     this.flush();
   }
 

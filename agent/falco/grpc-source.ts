@@ -17,8 +17,7 @@ import { VIGIL_VERSION } from '../version.js';
 import type { AgentMetrics } from '../metrics/agent-metrics.js';
 import type { IngestSink } from '../pipeline/ingest.js';
 import { Backoff, type BackoffOptions } from './backoff.js';
-import { decodeGrpcResponse } from './grpc-event.js';
-import { OutputsDecoder } from './outputs-decoder.js';
+import { ResponseHandler } from './response-handler.js';
 import { PollPace } from './poll-pace.js';
 import { FalcoSubStream, type SubStreamEnd } from './sub-stream.js';
 
@@ -61,7 +60,7 @@ export class GrpcSource {
   private tls: { ca: Buffer; cert: Buffer; key: Buffer } | null = null;
   private credentials: grpc.ChannelCredentials | null = null;
   private readonly backoff: Backoff;
-  private readonly decoder = new OutputsDecoder();
+  private readonly responses: ResponseHandler;
   private readonly log: Logger;
   private connectedFlag = false;
 
@@ -72,6 +71,7 @@ export class GrpcSource {
     log: Logger,
   ) {
     this.backoff = new Backoff(opts.backoff);
+    this.responses = new ResponseHandler(sink);
     this.pace = new PollPace(BUSY_POLL_MS, opts.pollIntervalMs);
     this.log = log.child({ input: 'grpc', falco: opts.target });
   }
@@ -118,7 +118,7 @@ export class GrpcSource {
         message: (buf) => {
           this.backoff.reset();
           this.pace.responded();
-          this.onMessage(buf);
+          this.responses.handle(buf);
           this.queueBurstPoll();
         },
         oversize: (length) =>
@@ -140,17 +140,6 @@ export class GrpcSource {
     this.log.info('subscribed to Falco gRPC outputs');
     this.pace = new PollPace(BUSY_POLL_MS, this.opts.pollIntervalMs);
     this.poll();
-  }
-
-  private onMessage(buf: Buffer): void {
-    let decoded;
-    try {
-      decoded = decodeGrpcResponse(this.decoder.decode(buf));
-    } catch (err) {
-      this.sink.reject('grpc', 'malformed_protobuf', `${(err as Error).message} (${buf.length} bytes)`);
-      return;
-    }
-    this.sink.event(decoded, 'grpc');
   }
 
   /** One more request right after a burst, so the rest of Falco's queue follows at once. */

@@ -22,107 +22,107 @@ export interface Fingerprint {
 /** Longer keys are not worth keeping: such messages (huge command lines) take the full path. */
 export const MAX_FINGERPRINT_BYTES = 4096;
 
+// Names compared as bytes. All the ones that matter are 8–16 bytes long, which rules out most
+// field names by their length alone.
 const VOLATILE_FIELDS = ['proc.pid', 'proc.ppid', 'proc.vpid', 'evt.time', 'evt.rawtime', 'evt.time.iso8601'].map((name) =>
   Buffer.from(name),
 );
 const LOCAL_PORT = Buffer.from('fd.lport');
 const EVT_TYPE = Buffer.from('evt.type');
 const CONNECT = Buffer.from('connect');
+const NAME_LENGTHS = new Set([...VOLATILE_FIELDS, LOCAL_PORT, EVT_TYPE].map((b) => b.length));
 
 type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
 
-/** Byte ranges of one message, reused between calls (the agent reads one message at a time). */
-const cut: number[] = [];
-const scratch = Buffer.allocUnsafe(MAX_FINGERPRINT_BYTES) as Latin1Buffer;
+/** Ranges left out of the current message, [start, end) pairs; reused between calls. */
+const cut = new Int32Array(64);
 
-export function fingerprintResponse(buf: Buffer): Fingerprint | null {
+export function fingerprintResponse(input: Buffer): Fingerprint | null {
+  const buf = input as Latin1Buffer;
+  const end = buf.length;
   // A message this long has a long key too (the output text is most of what is cut): not worth scanning.
-  if (buf.length > 2 * MAX_FINGERPRINT_BYTES) return null;
-  cut.length = 0;
+  if (end > 2 * MAX_FINGERPRINT_BYTES) return null;
+  let cuts = 0;
   let timeNs: bigint | null = null;
   let localPort = -1; // index in `cut` of fd.lport's range
   let connect = false;
   let pos = 0;
-  const end = buf.length;
   while (pos < end) {
     const start = pos;
     const tag = buf[pos++] as number;
     // Fields 1–15 only (one-byte tags), as in Falco's `response`; anything else is unusual.
     if (tag >= 0x80) return null;
-    if ((tag & 7) === 0) {
+    const wireType = tag & 7;
+    if (wireType === 0) {
       // priority, source_deprecated: kept.
-      pos = skipVarint(buf, pos, end);
-      if (pos < 0) return null;
+      let i = 0;
+      while (pos < end && (buf[pos++] as number) >= 0x80) if (++i === 10) return null;
+      if (pos > end || (buf[pos - 1] as number) >= 0x80) return null;
       continue;
     }
-    if ((tag & 7) !== 2) return null;
-    const length = readVarint(buf, pos, end);
-    if (length < 0) return null;
-    pos = varintEnd;
+    if (wireType !== 2) return null;
+    // The length: one byte below 128, else up to four (256 MiB).
+    let length = buf[pos++] as number;
+    if (length >= 0x80) {
+      length &= 0x7f;
+      for (let shift = 7; ; shift += 7) {
+        if (shift > 21 || pos >= end) return null;
+        const b = buf[pos++] as number;
+        length |= (b & 0x7f) << shift;
+        if (b < 0x80) break;
+      }
+    }
     const stop = pos + length;
     if (stop > end) return null;
-    if (tag === 0x0a) {
-      timeNs = readTimestamp(buf, pos, stop);
-      if (timeNs === null) return null;
-      cut.push(start, stop);
-    } else if (tag === 0x2a) {
-      cut.push(start, stop);
-    } else if (tag === 0x32) {
-      const entry = readEntry(buf, pos, stop);
-      if (!entry) return null;
-      if (isVolatile(buf, entry.keyStart, entry.keyEnd)) cut.push(start, stop);
-      else if (same(buf, entry.keyStart, entry.keyEnd, LOCAL_PORT)) {
-        localPort = cut.length;
-        cut.push(start, stop);
-      } else if (same(buf, entry.keyStart, entry.keyEnd, EVT_TYPE)) {
-        connect = same(buf, entry.valueStart, entry.valueEnd, CONNECT);
+    if (tag === 0x32) {
+      // A map entry as Falco writes it: key (1), then value (2) unless empty; names below 128 bytes.
+      if (buf[pos] !== 0x0a) return null;
+      const keyLength = buf[pos + 1] as number;
+      const keyStart = pos + 2;
+      const keyEnd = keyStart + keyLength;
+      if (keyLength >= 0x80 || keyEnd > stop) return null;
+      if (keyEnd < stop && buf[keyEnd] !== 0x12) return null;
+      if (NAME_LENGTHS.has(keyLength)) {
+        if (isVolatile(buf, keyStart, keyLength)) {
+          if (cuts === cut.length || !plainValue(buf, keyEnd, stop)) return null;
+          cut[cuts++] = start;
+          cut[cuts++] = stop;
+        } else if (same(buf, keyStart, keyLength, LOCAL_PORT)) {
+          if (cuts === cut.length || !plainValue(buf, keyEnd, stop)) return null;
+          localPort = cuts;
+          cut[cuts++] = start;
+          cut[cuts++] = stop;
+        } else if (same(buf, keyStart, keyLength, EVT_TYPE)) {
+          // The value's length byte follows its tag; "connect" is short.
+          connect = keyEnd + 2 + CONNECT.length === stop && buf[keyEnd + 1] === CONNECT.length && same(buf, keyEnd + 2, CONNECT.length, CONNECT);
+        }
       }
+    } else if (tag === 0x0a || tag === 0x2a) {
+      if (tag === 0x0a) {
+        timeNs = readTimestamp(buf, pos, stop);
+        if (timeNs === null) return null;
+      }
+      if (cuts === cut.length) return null;
+      cut[cuts++] = start;
+      cut[cuts++] = stop;
     }
     pos = stop;
   }
   if (timeNs === null) return null;
-  if (localPort >= 0 && !connect) cut.splice(localPort, 2);
-  // Copy what remains into one scratch buffer: one string, no concatenation.
-  let out = 0;
+  // What remains, as one string of the ranges between the cuts.
+  let key = '';
   let from = 0;
-  for (let i = 0; i <= cut.length; i += 2) {
-    const to = i < cut.length ? (cut[i] as number) : end;
-    const n = to - from;
-    if (out + n > MAX_FINGERPRINT_BYTES) return null;
-    buf.copy(scratch, out, from, to);
-    out += n;
-    from = i < cut.length ? (cut[i + 1] as number) : end;
+  for (let i = 0; i <= cuts; i += 2) {
+    if (i === localPort && !connect) continue;
+    const to = i < cuts ? (cut[i] as number) : end;
+    if (to > from) key += buf.latin1Slice(from, to);
+    if (i < cuts) from = cut[i + 1] as number;
   }
-  return { key: scratch.latin1Slice(0, out), timeNs };
+  if (key.length > MAX_FINGERPRINT_BYTES) return null;
+  return { key, timeNs };
 }
 
-/** Where the last readVarint ended (saves an allocation per call). */
-let varintEnd = 0;
-
-/** A varint of up to 4 bytes (lengths below 256 MiB), or -1. */
-function readVarint(buf: Buffer, pos: number, end: number): number {
-  let value = 0;
-  for (let shift = 0; shift < 28; shift += 7) {
-    if (pos >= end) return -1;
-    const b = buf[pos++] as number;
-    value |= (b & 0x7f) << shift;
-    if (b < 0x80) {
-      varintEnd = pos;
-      return value;
-    }
-  }
-  return -1;
-}
-
-function skipVarint(buf: Buffer, pos: number, end: number): number {
-  for (let i = 0; i < 10; i++) {
-    if (pos >= end) return -1;
-    if ((buf[pos++] as number) < 0x80) return pos;
-  }
-  return -1;
-}
-
-/** google.protobuf.Timestamp with its two varints in order, as Falco writes it; else null. */
+/** google.protobuf.Timestamp with its two varints, as Falco writes it; else null. */
 function readTimestamp(buf: Buffer, pos: number, end: number): bigint | null {
   let seconds = 0;
   let nanos = 0;
@@ -132,8 +132,7 @@ function readTimestamp(buf: Buffer, pos: number, end: number): bigint | null {
     // Seconds until 2106 fit in 5 varint bytes and a double exactly.
     let value = 0;
     let scale = 1;
-    let i = 0;
-    for (;; i++) {
+    for (let i = 0; ; i++) {
       if (i === 5 || pos >= end) return null;
       const b = buf[pos++] as number;
       value += (b & 0x7f) * scale;
@@ -147,45 +146,26 @@ function readTimestamp(buf: Buffer, pos: number, end: number): bigint | null {
   return BigInt(seconds) * 1_000_000_000n + BigInt(nanos);
 }
 
-interface Entry {
-  keyStart: number;
-  keyEnd: number;
-  valueStart: number;
-  valueEnd: number;
+/**
+ * Whether a left-out entry's value is one the full decoder reads without complaint: well formed
+ * and ASCII (pids, times and ports are digits). Anything else takes the full path, which rejects
+ * it or counts its warning.
+ */
+function plainValue(buf: Buffer, keyEnd: number, stop: number): boolean {
+  if (keyEnd === stop) return true;
+  const length = buf[keyEnd + 1] as number;
+  if (length >= 0x80 || keyEnd + 2 + length !== stop) return false;
+  for (let i = keyEnd + 2; i < stop; i++) if ((buf[i] as number) >= 0x80) return false;
+  return true;
 }
 
-const entry: Entry = { keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0 };
-
-/** A map entry written as Falco writes it: key (1) then value (2), nothing else. */
-function readEntry(buf: Buffer, pos: number, end: number): Entry | null {
-  if (buf[pos++] !== 0x0a) return null;
-  const keyLength = readVarint(buf, pos, end);
-  if (keyLength < 0) return null;
-  entry.keyStart = varintEnd;
-  entry.keyEnd = varintEnd + keyLength;
-  if (entry.keyEnd > end) return null;
-  pos = entry.keyEnd;
-  if (pos === end) {
-    // Proto3 leaves out an empty value.
-    entry.valueStart = entry.valueEnd = end;
-    return entry;
-  }
-  if (buf[pos++] !== 0x12) return null;
-  const valueLength = readVarint(buf, pos, end);
-  if (valueLength < 0) return null;
-  entry.valueStart = varintEnd;
-  entry.valueEnd = varintEnd + valueLength;
-  return entry.valueEnd === end ? entry : null;
-}
-
-function isVolatile(buf: Buffer, start: number, stop: number): boolean {
-  for (const name of VOLATILE_FIELDS) if (same(buf, start, stop, name)) return true;
+function isVolatile(buf: Buffer, start: number, length: number): boolean {
+  for (const name of VOLATILE_FIELDS) if (same(buf, start, length, name)) return true;
   return false;
 }
 
-function same(buf: Buffer, start: number, stop: number, expected: Buffer): boolean {
-  const n = expected.length;
-  if (stop - start !== n) return false;
-  for (let i = 0; i < n; i++) if (buf[start + i] !== expected[i]) return false;
+function same(buf: Buffer, start: number, length: number, expected: Buffer): boolean {
+  if (length !== expected.length) return false;
+  for (let i = 0; i < length; i++) if (buf[start + i] !== expected[i]) return false;
   return true;
 }

@@ -2,16 +2,48 @@
 // so several agents can run in one process (tests, `vigil dev`).
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
+/**
+ * A counter with one label for the per-event path. prom-client hashes the label object on every
+ * inc(), which cost more than the rest of handling a repeated event; here an increment adds to a
+ * plain number, and the totals are handed to prom-client whenever the registry is read.
+ */
+export class HotCounter<L extends string> {
+  private readonly pending = new Map<string, number>();
+  private readonly counter: Counter<L>;
+  private readonly label: L;
+
+  constructor(config: { name: string; help: string; label: L; registry: Registry }) {
+    const pending = this.pending;
+    const label = config.label;
+    this.counter = new Counter<L>({
+      name: config.name,
+      help: config.help,
+      labelNames: [label],
+      registers: [config.registry],
+      collect(this: Counter<L>) {
+        for (const [value, n] of pending) this.inc({ [label]: value } as Partial<Record<L, string>>, n);
+        pending.clear();
+      },
+    });
+    this.label = label;
+  }
+
+  inc(labels: Record<L, string>, n = 1): void {
+    const value = labels[this.label];
+    this.pending.set(value, (this.pending.get(value) ?? 0) + n);
+  }
+}
+
 export type IngestSource = 'grpc' | 'http' | 'jsonl';
 
 export class AgentMetrics {
   readonly registry = new Registry();
 
-  readonly falcoEvents = new Counter({
+  readonly falcoEvents = new HotCounter({
     name: 'vigil_agent_falco_events_total',
     help: 'Falco events decoded, by input.',
-    labelNames: ['input'] as const,
-    registers: [this.registry],
+    label: 'input',
+    registry: this.registry,
   });
   readonly falcoRejected = new Counter({
     name: 'vigil_agent_falco_rejected_total',
@@ -25,22 +57,22 @@ export class AgentMetrics {
     labelNames: ['input', 'warning'] as const,
     registers: [this.registry],
   });
-  readonly skipped = new Counter({
+  readonly skipped = new HotCounter({
     name: 'vigil_agent_events_skipped_total',
     help: 'Falco events that produced no observation, by reason.',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
+    label: 'reason',
+    registry: this.registry,
   });
   readonly falcoDrops = new Counter({
     name: 'vigil_agent_falco_syscall_drops_total',
     help: 'Syscall events Falco itself reported as dropped (from its internal drop events).',
     registers: [this.registry],
   });
-  readonly observations = new Counter({
+  readonly observations = new HotCounter({
     name: 'vigil_agent_observations_total',
     help: 'Observations produced, by type.',
-    labelNames: ['type'] as const,
-    registers: [this.registry],
+    label: 'type',
+    registry: this.registry,
   });
   readonly truncated = new Counter({
     name: 'vigil_agent_fields_truncated_total',
@@ -64,11 +96,11 @@ export class AgentMetrics {
     labelNames: ['output'] as const,
     registers: [this.registry],
   });
-  readonly decisions = new Counter({
+  readonly decisions = new HotCounter({
     name: 'vigil_agent_baseline_decisions_total',
     help: 'What the known set decided per observation (baseline, already_reported, repeat, novel).',
-    labelNames: ['decision'] as const,
-    registers: [this.registry],
+    label: 'decision',
+    registry: this.registry,
   });
   readonly outboxDepth = new Gauge({
     name: 'vigil_agent_outbox_depth',

@@ -1,4 +1,5 @@
-// Sends each observation to several outputs (stdout and the collector reporter).
+// Sends each observation to several outputs (stdout and the collector reporter). No replays:
+// stdout needs every observation whole.
 import type { Observation } from '../model/observation.js';
 import type { ObservationOutput } from './stdout-output.js';
 
@@ -9,8 +10,13 @@ export class FanOutput implements ObservationOutput {
     return this.outputs.some((o) => o.backlogged);
   }
 
-  write(obs: Observation): void {
+  write(obs: Observation): null {
     for (const o of this.outputs) o.write(obs);
+    return null;
+  }
+
+  replay(): false {
+    return false;
   }
 
   async drained(): Promise<void> {

@@ -9,9 +9,17 @@
 import { EventEmitter } from 'node:events';
 import type { AgentMetrics } from '../metrics/agent-metrics.js';
 import { observationToJson, type Observation } from '../model/observation.js';
+import type { RepeatTarget } from '../baseline/known-set.js';
 
 export interface ObservationOutput {
-  write(obs: Observation): void;
+  /**
+   * Takes one observation. Returns where it sits in the known set when a later event with the
+   * same fingerprint may be given to replay() instead; null when every observation must come
+   * through write() (this output prints each one).
+   */
+  write(obs: Observation): RepeatTarget | null;
+  /** One more of an observation write() took, at `timeNs`; false when it must come through write() again. */
+  replay(target: RepeatTarget, timeNs: bigint): boolean;
   /** True while the consumer is behind; inputs that can wait should. */
   readonly backlogged: boolean;
   /** Resolves once the output has caught up (at once when it is not behind). */
@@ -50,16 +58,22 @@ export class JsonLinesOutput implements ObservationOutput {
     return this.waiting || this.stream.writableNeedDrain;
   }
 
-  write(obs: Observation): void {
+  write(obs: Observation): null {
     if (this.closedBy || this.stream.writableLength + this.batch.length > this.maxBufferedBytes) {
       this.metrics.outputDropped.inc({ output: 'stdout' });
-      return;
+      return null;
     }
     this.batch += `${JSON.stringify(observationToJson(obs))}\n`;
     if (!this.flushQueued) {
       this.flushQueued = true;
       setImmediate(() => this.flush());
     }
+    return null;
+  }
+
+  /** Never: every observation is printed whole. */
+  replay(): false {
+    return false;
   }
 
   drained(): Promise<void> {

@@ -7,7 +7,16 @@ import type { AgentMetrics, IngestSource } from '../metrics/agent-metrics.js';
 import { Attributor, type AttributorOptions } from '../model/attributor.js';
 import type { Observation } from '../model/observation.js';
 import type { ObservationOutput } from '../output/stdout-output.js';
-import { normalize, type NormalizeOptions } from './normalize.js';
+import type { RepeatTarget } from '../baseline/known-set.js';
+import { normalize, type NormalizeOptions, type SkipReason } from './normalize.js';
+
+/**
+ * What handling an event came to, when another event with the same fingerprint comes to the
+ * same: skipped for a reason, or an observation of this type at this place in the known set.
+ */
+export type Outcome =
+  | { readonly kind: 'skip'; readonly reason: SkipReason }
+  | { readonly kind: 'observed'; readonly type: Observation['type']; readonly target: RepeatTarget };
 
 export type RejectReason =
   | 'malformed_json'
@@ -19,8 +28,13 @@ export type RejectReason =
   | 'unauthorized';
 
 export interface IngestSink {
-  /** A decoded event from an input. */
-  event(decoded: Decoded, input: IngestSource): void;
+  /**
+   * A decoded event from an input. Returns its outcome when an event with the same fingerprint
+   * may be given to replay() instead (null: it must not be; inputs without fingerprints ignore it).
+   */
+  event(decoded: Decoded, input: IngestSource): Outcome | null;
+  /** Another event whose fingerprint had `outcome`, at `timeNs`; false: decode it and call event(). */
+  replay(outcome: Outcome, timeNs: bigint, input: IngestSource): boolean;
   /** A payload an input could not decode. `detail` is for the log, never echoed to metrics. */
   reject(input: IngestSource, reason: RejectReason, detail: string): void;
   readonly backlogged: boolean;
@@ -63,7 +77,7 @@ export class Ingest implements IngestSink {
     this.warnLog.warn(`reject:${input}:${reason}`, { input, reason, detail }, 'rejected a Falco payload');
   }
 
-  event(decoded: Decoded, input: IngestSource): void {
+  event(decoded: Decoded, input: IngestSource): Outcome | null {
     const { event, warnings } = decoded;
     this.metrics.falcoEvents.inc({ input });
     for (const warning of warnings) this.metrics.falcoWarnings.inc({ input, warning });
@@ -75,18 +89,40 @@ export class Ingest implements IngestSink {
       this.seenUnknownKeys.add(key);
       this.log.info({ input, key }, 'ignoring an unknown top-level field in Falco events (logged once per field)');
     }
+    // Events with something to count or log besides their outcome are never replayed.
+    const replayable = warnings.length === 0 && decoded.unknownKeys.length === 0;
 
     const result = normalize(event, this.opts);
     if (result.kind === 'skip') {
       this.metrics.skipped.inc({ reason: result.reason });
-      if (result.reason === 'internal_event') this.internal(decoded);
-      return;
+      if (result.reason === 'internal_event') {
+        this.internal(decoded);
+        return null;
+      }
+      return replayable ? { kind: 'skip', reason: result.reason } : null;
     }
     if (result.truncated > 0) this.metrics.truncated.inc(result.truncated);
     const pendingBefore = this.attributor.pendingCount;
     const ready = this.attributor.accept(result.draft, result.attribution, this.now());
     if (this.attributor.pendingCount !== pendingBefore) this.metrics.pendingAttribution.set(this.attributor.pendingCount);
-    for (const obs of ready) this.emit(obs);
+    let target: RepeatTarget | null = null;
+    for (const obs of ready) target = this.emit(obs);
+    // Only an event that carried its own metadata and released nothing held: the same event
+    // again attributes the same way without the attributor.
+    const own = replayable && result.truncated === 0 && result.attribution !== null && ready.length === 1;
+    return own && target ? { kind: 'observed', type: result.draft.type, target } : null;
+  }
+
+  replay(outcome: Outcome, timeNs: bigint, input: IngestSource): boolean {
+    if (outcome.kind === 'skip') {
+      this.metrics.falcoEvents.inc({ input });
+      this.metrics.skipped.inc({ reason: outcome.reason });
+      return true;
+    }
+    if (!this.output.replay(outcome.target, timeNs)) return false;
+    this.metrics.falcoEvents.inc({ input });
+    this.metrics.observations.inc({ type: outcome.type });
+    return true;
   }
 
   /** Gives up on containers whose metadata is overdue; called on a timer. */
@@ -100,9 +136,9 @@ export class Ingest implements IngestSink {
     this.metrics.pendingAttribution.set(0);
   }
 
-  private emit(obs: Observation): void {
+  private emit(obs: Observation): RepeatTarget | null {
     this.metrics.observations.inc({ type: obs.type });
-    this.output.write(obs);
+    return this.output.write(obs);
   }
 
   private internal({ event }: Decoded): void {
