@@ -20,7 +20,7 @@ export class ResponseHandler {
     // Most events on a busy node repeat one seen moments ago.
     const fingerprint = fingerprintResponse(buf);
     if (fingerprint) {
-      const outcome = this.outcomes.get(fingerprint.key);
+      const outcome = this.outcomes.get(fingerprint);
       if (outcome && this.sink.replay(outcome, fingerprint.timeNs, 'grpc')) return;
     }
     let decoded;
@@ -31,6 +31,7 @@ export class ResponseHandler {
       return;
     }
     const outcome = this.sink.event(decoded, 'grpc');
-    if (fingerprint && outcome) this.outcomes.set(fingerprint.key, outcome);
+    // The decoder ran in between but does not touch the fingerprint's scratch buffer.
+    if (fingerprint && outcome) this.outcomes.set(fingerprint, outcome);
   }
 }

@@ -1,28 +1,75 @@
 // The outcomes of recent events by fingerprint (response-fingerprint.ts), so that a repeat is
-// replayed instead of decoded. Bounded: when full, the entry stored longest ago goes. Keys are
-// up to 4 KiB, so the default bound keeps this under about 16 MiB.
+// replayed instead of decoded. Looked up by the fingerprint's sampled hash, then by all its
+// bytes (a native comparison). Bounded: when full, the entry stored longest ago goes; a hash
+// holds at most BUCKET entries, so keys crafted to share a hash cost a few comparisons, no more.
+// Keys are up to 4 KiB, so the default bound keeps this under about 16 MiB.
+import type { Fingerprint } from '../falco/response-fingerprint.js';
 import type { Outcome } from './ingest.js';
 
 export const DEFAULT_OUTCOME_CACHE_ENTRIES = 4096;
+const BUCKET = 8;
+
+interface Entry {
+  readonly hash: number;
+  readonly bytes: Buffer;
+  outcome: Outcome;
+  live: boolean;
+}
 
 export class OutcomeCache {
-  private readonly entries = new Map<string, Outcome>();
+  private readonly buckets = new Map<number, Entry[]>();
+  /** Entries in the order they were stored, as a ring: the next one stored replaces `ring[next]`. */
+  private readonly ring: Array<Entry | undefined>;
+  private next = 0;
+  private count = 0;
 
-  constructor(private readonly maxEntries = DEFAULT_OUTCOME_CACHE_ENTRIES) {}
+  constructor(maxEntries = DEFAULT_OUTCOME_CACHE_ENTRIES) {
+    this.ring = new Array<Entry | undefined>(maxEntries);
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
-  get(key: string): Outcome | undefined {
-    return this.entries.get(key);
+  get(fingerprint: Fingerprint): Outcome | undefined {
+    const bucket = this.buckets.get(fingerprint.hash);
+    if (!bucket) return undefined;
+    for (const entry of bucket) if (entry.bytes.equals(fingerprint.bytes)) return entry.outcome;
+    return undefined;
   }
 
-  set(key: string, outcome: Outcome): void {
-    if (this.entries.size >= this.maxEntries && !this.entries.has(key)) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+  set(fingerprint: Fingerprint, outcome: Outcome): void {
+    let bucket = this.buckets.get(fingerprint.hash);
+    if (bucket) {
+      for (const entry of bucket) {
+        if (entry.bytes.equals(fingerprint.bytes)) {
+          entry.outcome = outcome;
+          return;
+        }
+      }
+      if (bucket.length >= BUCKET) this.remove(bucket[0] as Entry);
     }
-    this.entries.set(key, outcome);
+    const old = this.ring[this.next];
+    if (old?.live) this.remove(old);
+    // Its own memory: a pooled slice would pin a shared 8 KiB slab for as long as it is cached.
+    const bytes = Buffer.allocUnsafeSlow(fingerprint.bytes.length);
+    fingerprint.bytes.copy(bytes);
+    const entry: Entry = { hash: fingerprint.hash, bytes, outcome, live: true };
+    this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.ring.length;
+    bucket = this.buckets.get(fingerprint.hash);
+    if (bucket) bucket.push(entry);
+    else this.buckets.set(fingerprint.hash, [entry]);
+    this.count++;
+  }
+
+  private remove(entry: Entry): void {
+    entry.live = false;
+    this.count--;
+    const bucket = this.buckets.get(entry.hash);
+    if (!bucket) return;
+    const at = bucket.indexOf(entry);
+    if (at >= 0) bucket.splice(at, 1);
+    if (bucket.length === 0) this.buckets.delete(entry.hash);
   }
 }
