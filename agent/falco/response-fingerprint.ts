@@ -24,15 +24,24 @@ export interface Fingerprint {
 /** Longer keys are not worth keeping: such messages (huge command lines) take the full path. */
 export const MAX_FINGERPRINT_BYTES = 4096;
 
-// Names compared as bytes. All the ones that matter are 8–16 bytes long, which rules out most
-// field names by their length alone.
-const VOLATILE_FIELDS = ['proc.pid', 'proc.ppid', 'proc.vpid', 'evt.time', 'evt.rawtime', 'evt.time.iso8601'].map((name) =>
-  Buffer.from(name),
-);
-const LOCAL_PORT = Buffer.from('fd.lport');
-const EVT_TYPE = Buffer.from('evt.type');
+/** What the scan does with a field of this name. */
+type Role = 'volatile' | 'localPort' | 'eventType';
+
+// Names compared as bytes, found by their length first: all are 8–16 bytes long, which rules out
+// most field names at once.
+const SPECIAL: ReadonlyArray<readonly [string, Role]> = [
+  ['proc.pid', 'volatile'],
+  ['proc.ppid', 'volatile'],
+  ['proc.vpid', 'volatile'],
+  ['evt.time', 'volatile'],
+  ['evt.rawtime', 'volatile'],
+  ['evt.time.iso8601', 'volatile'],
+  ['fd.lport', 'localPort'],
+  ['evt.type', 'eventType'],
+];
+const BY_LENGTH: Array<Array<{ readonly name: Buffer; readonly role: Role }> | undefined> = [];
+for (const [name, role] of SPECIAL) (BY_LENGTH[name.length] ??= []).push({ name: Buffer.from(name), role });
 const CONNECT = Buffer.from('connect');
-const NAME_LENGTHS = new Set([...VOLATILE_FIELDS, LOCAL_PORT, EVT_TYPE].map((b) => b.length));
 
 /** Ranges left out of the current message, [start, end) pairs; reused between calls. */
 const cut = new Int32Array(64);
@@ -85,20 +94,15 @@ export function fingerprintResponse(buf: Buffer): Fingerprint | null {
       const keyEnd = keyStart + keyLength;
       if (keyLength >= 0x80 || keyEnd > stop) return null;
       if (keyEnd < stop && buf[keyEnd] !== 0x12) return null;
-      if (NAME_LENGTHS.has(keyLength)) {
-        if (isVolatile(buf, keyStart, keyLength)) {
-          if (cuts === cut.length || !plainValue(buf, keyEnd, stop)) return null;
-          cut[cuts++] = start;
-          cut[cuts++] = stop;
-        } else if (same(buf, keyStart, keyLength, LOCAL_PORT)) {
-          if (cuts === cut.length || !plainValue(buf, keyEnd, stop)) return null;
-          localPort = cuts;
-          cut[cuts++] = start;
-          cut[cuts++] = stop;
-        } else if (same(buf, keyStart, keyLength, EVT_TYPE)) {
-          // The value's length byte follows its tag; "connect" is short.
-          connect = keyEnd + 2 + CONNECT.length === stop && buf[keyEnd + 1] === CONNECT.length && same(buf, keyEnd + 2, CONNECT.length, CONNECT);
-        }
+      const role = roleOf(buf, keyStart, keyLength);
+      if (role === 'eventType') {
+        // The value's length byte follows its tag; "connect" is short.
+        connect = keyEnd + 2 + CONNECT.length === stop && buf[keyEnd + 1] === CONNECT.length && same(buf, keyEnd + 2, CONNECT.length, CONNECT);
+      } else if (role !== null) {
+        if (cuts === cut.length || !plainValue(buf, keyEnd, stop)) return null;
+        if (role === 'localPort') localPort = cuts;
+        cut[cuts++] = start;
+        cut[cuts++] = stop;
       }
     } else if (tag === 0x0a || tag === 0x2a) {
       if (tag === 0x0a) {
@@ -173,9 +177,11 @@ function plainValue(buf: Buffer, keyEnd: number, stop: number): boolean {
   return true;
 }
 
-function isVolatile(buf: Buffer, start: number, length: number): boolean {
-  for (const name of VOLATILE_FIELDS) if (same(buf, start, length, name)) return true;
-  return false;
+function roleOf(buf: Buffer, start: number, length: number): Role | null {
+  const candidates = BY_LENGTH[length];
+  if (candidates === undefined) return null;
+  for (const c of candidates) if (same(buf, start, length, c.name)) return c.role;
+  return null;
 }
 
 function same(buf: Buffer, start: number, length: number, expected: Buffer): boolean {

@@ -13,13 +13,18 @@ const WRITE_BYTES = 256 * 1024;
 /** gRPC's message prefix: a flag byte and a 4-byte length. */
 const HEADER_BYTES = 5;
 
+interface Queued {
+  readonly bytes: Buffer;
+  readonly framed: boolean;
+}
+
 export class FalcoBurstServer {
   private server: Http2Server | null = null;
-  private queue: Buffer[] = [];
+  /** Queued messages from `head` on; `framed: false` goes out as it is (malformed frames for tests). */
+  private queue: Queued[] = [];
+  private head = 0;
   private readonly streams = new Set<ServerHttp2Stream>();
   private sending = false;
-  /** Positions in the queue of entries that go out without a prefix. */
-  private unframed: number[] = [];
   requests = 0;
   delivered = 0;
 
@@ -33,12 +38,12 @@ export class FalcoBurstServer {
   ) {}
 
   get backlog(): number {
-    return this.queue.length;
+    return this.queue.length - this.head;
   }
 
   /** Queues one encoded `falco.outputs.response` (framed when it is sent, with its batch). */
   publishRaw(message: Buffer): void {
-    this.queue.push(message);
+    this.queue.push({ bytes: message, framed: true });
   }
 
   async start(): Promise<void> {
@@ -67,8 +72,7 @@ export class FalcoBurstServer {
 
   /** Queues bytes sent as they are, without a gRPC prefix (a malformed or compressed frame). */
   publishUnframed(bytes: Buffer): void {
-    this.unframed.push(this.queue.length);
-    this.queue.push(bytes);
+    this.queue.push({ bytes, framed: false });
   }
 
   private onSub(stream: ServerHttp2Stream): void {
@@ -94,23 +98,30 @@ export class FalcoBurstServer {
     if (this.sending) return;
     this.sending = true;
     try {
-      while (this.queue.length > 0 && !stream.closed) {
+      while (this.backlog > 0 && !stream.closed) {
         let bytes = 0;
         let n = 0;
-        const raw = new Set(this.unframed);
-        while (n < this.queue.length && bytes < WRITE_BYTES) bytes += (raw.has(n) ? 0 : HEADER_BYTES) + (this.queue[n++] as Buffer).length;
+        while (this.head + n < this.queue.length && bytes < WRITE_BYTES) {
+          const item = this.queue[this.head + n++] as Queued;
+          bytes += (item.framed ? HEADER_BYTES : 0) + item.bytes.length;
+        }
         const batch = Buffer.allocUnsafe(bytes);
         let at = 0;
-        this.queue.splice(0, n).forEach((message, i) => {
-          if (!raw.has(i)) {
+        for (let i = this.head; i < this.head + n; i++) {
+          const item = this.queue[i] as Queued;
+          if (item.framed) {
             batch[at] = 0;
-            batch.writeUInt32BE(message.length, at + 1);
+            batch.writeUInt32BE(item.bytes.length, at + 1);
             at += HEADER_BYTES;
           }
-          message.copy(batch, at);
-          at += message.length;
-        });
-        this.unframed = this.unframed.map((p) => p - n).filter((p) => p >= 0);
+          item.bytes.copy(batch, at);
+          at += item.bytes.length;
+        }
+        this.head += n;
+        if (this.head === this.queue.length) {
+          this.queue = [];
+          this.head = 0;
+        }
         this.delivered += n;
         if (!stream.write(batch)) await new Promise((r) => stream.once('drain', r));
       }
