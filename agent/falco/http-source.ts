@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
 import { FalcoDecodeError } from './event.js';
 import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
-import { bearerMatches, isLoopback, type HttpTlsMaterial } from './http-auth.js';
+import { bearerMatcher, isLoopback, type HttpTlsMaterial } from './http-auth.js';
 
 export interface HttpSourceOptions {
   readonly host: string;
@@ -30,6 +30,8 @@ export interface HttpSourceOptions {
 export class HttpSource {
   private server: Server | null = null;
   private readonly log: Logger;
+  /** null when no token is required. */
+  private readonly authorized: ((header: string | undefined) => boolean) | null;
 
   constructor(
     private readonly opts: HttpSourceOptions,
@@ -37,6 +39,7 @@ export class HttpSource {
     log: Logger,
   ) {
     this.log = log.child({ input: 'http' });
+    this.authorized = opts.token ? bearerMatcher(opts.token) : null;
   }
 
   get listening(): boolean {
@@ -86,7 +89,7 @@ export class HttpSource {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
-    if (this.opts.token && !bearerMatches(req.headers.authorization, this.opts.token)) {
+    if (this.authorized && !this.authorized(req.headers.authorization)) {
       req.resume();
       this.refuse(res, 401, 'unauthorized', 'missing or wrong bearer token', { 'WWW-Authenticate': 'Bearer' });
       return;
