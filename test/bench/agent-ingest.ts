@@ -151,12 +151,14 @@ interface ClientCost {
   /** The sending (benchmark) process's CPU while it sent, as a share of one core. */
   readonly clientCpuPercent: number;
   readonly clientCpuPerRequestMicros: number;
+  readonly roundTripMicros: LoadResult['roundTripMicros'];
 }
 
 function clientCost(load: LoadResult): ClientCost {
   return {
     clientCpuPercent: Math.round((load.clientCpuMicros / 1000 / load.ms) * 100),
     clientCpuPerRequestMicros: Math.round((load.clientCpuMicros / load.requests) * 10) / 10,
+    roundTripMicros: load.roundTripMicros,
   };
 }
 
@@ -201,7 +203,8 @@ async function httpFloor(client: HttpClientKind, connections: number): Promise<F
 function describeFloor(f: FloorRun): string {
   return (
     `HTTP floor, bare node:http server, ${f.client} client, ${f.connections} connection(s): ${f.requestsPerSecond.toLocaleString()} requests/s, ` +
-    `server ${f.serverCpuPerRequestMicros} µs CPU/request; client ${f.clientCpuPercent}% of a core, ${f.clientCpuPerRequestMicros} µs/request`
+    `server ${f.serverCpuPerRequestMicros} µs CPU/request; client ${f.clientCpuPercent}% of a core, ${f.clientCpuPerRequestMicros} µs/request` +
+    (f.roundTripMicros ? `; round trip p50 ${f.roundTripMicros.p50} µs, p99 ${f.roundTripMicros.p99} µs` : '')
   );
 }
 
@@ -209,7 +212,8 @@ function describeHttp(run: AgentRun & ClientCost, floor: FloorRun): string {
   return (
     `${run.eventsPerSecond.toLocaleString()} events/s (${Math.round((run.eventsPerSecond / floor.requestsPerSecond) * 100)}% of the floor), ` +
     `${run.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${run.cpuPerEventMicros} µs CPU/event, RSS ${run.rssMB} MB; ` +
-    `client ${run.clientCpuPercent}% of a core, ${run.clientCpuPerRequestMicros} µs/request`
+    `client ${run.clientCpuPercent}% of a core, ${run.clientCpuPerRequestMicros} µs/request; ` +
+    `round trip p50 ${run.roundTripMicros?.p50 ?? '?'} µs, p99 ${run.roundTripMicros?.p99 ?? '?'} µs`
   );
 }
 

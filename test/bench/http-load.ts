@@ -17,6 +17,11 @@ export interface LoadResult {
   readonly ms: number;
   /** This process's CPU (user + system) while sending, µs. */
   readonly clientCpuMicros: number;
+  /**
+   * From writing a request to reading its whole answer (raw client only; null for node-http):
+   * how long Falco's http_output, which blocks every output meanwhile, waits per event.
+   */
+  readonly roundTripMicros: { readonly p50: number; readonly p99: number } | null;
 }
 
 export interface LoadOptions {
@@ -31,7 +36,8 @@ export async function sendLoad(opts: LoadOptions): Promise<LoadResult> {
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const pool = opts.client === 'node-http' ? new HttpAgent({ keepAlive: true, maxSockets: opts.connections }) : null;
-  const send: Connection = pool ? nodeHttpConnection(pool) : rawConnection;
+  const roundTrips: number[] = [];
+  const send: Connection = pool ? nodeHttpConnection(pool) : rawConnection(roundTrips);
   let next = 0;
   // Each connection takes the next body when its previous request is answered, so all of them
   // share the one count, as Falco's single output thread would spread over more connections.
@@ -43,7 +49,14 @@ export async function sendLoad(opts: LoadOptions): Promise<LoadResult> {
   }
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
-  return { requests: opts.requests, ms, clientCpuMicros: cpu.user + cpu.system };
+  return { requests: opts.requests, ms, clientCpuMicros: cpu.user + cpu.system, roundTripMicros: percentiles(roundTrips) };
+}
+
+function percentiles(values: number[]): LoadResult['roundTripMicros'] {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const at = (q: number): number => Math.round((values[Math.min(values.length - 1, Math.floor(values.length * q))] ?? 0) * 1000);
+  return { p50: at(0.5), p99: at(0.99) };
 }
 
 type Connection = (opts: LoadOptions, take: () => number | null) => Promise<void>;
@@ -67,11 +80,12 @@ function requestsFor(port: number, bodies: readonly string[]): Buffer[] {
   return built;
 }
 
-const rawConnection: Connection = (opts, take) => {
+const rawConnection = (roundTrips: number[]): Connection => (opts, take) => {
   const requests = requestsFor(opts.port, opts.bodies);
   return new Promise<void>((resolve, reject) => {
     const socket: Socket = connect({ host: '127.0.0.1', port: opts.port, noDelay: true });
     const reader = new ResponseReader();
+    let sentAt = 0;
     const sendNext = (): void => {
       const i = take();
       if (i === null) {
@@ -79,6 +93,7 @@ const rawConnection: Connection = (opts, take) => {
         resolve();
         return;
       }
+      sentAt = performance.now();
       socket.write(requests[i % requests.length] ?? Buffer.alloc(0));
     };
     socket.on('connect', sendNext);
@@ -92,6 +107,7 @@ const rawConnection: Connection = (opts, take) => {
         return;
       }
       if (status === null) return;
+      roundTrips.push(performance.now() - sentAt);
       if (status !== 200) {
         socket.destroy();
         reject(new Error(`HTTP ${status}`));
