@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
-import { FalcoDecodeError } from './event.js';
+import { FalcoDecodeError, type Decoded } from './event.js';
 import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
 import { bearerMatcher, isLoopback, type HttpTlsMaterial } from './http-auth.js';
 
@@ -155,22 +155,27 @@ export class HttpSource {
       this.refuseDecode(res, err);
       return;
     }
+    const decoded: Decoded[] = [];
     const errors: string[] = [];
     for (const item of items) {
       try {
-        this.sink.event(decodeJsonEvent(item), 'http');
+        decoded.push(decodeJsonEvent(item));
       } catch (err) {
         if (!(err instanceof FalcoDecodeError)) throw err;
         this.sink.reject('http', err.reason, err.message);
         errors.push(err.message);
       }
     }
+    // The status depends on decoding alone, so the answer goes out before the events are
+    // ingested: Falco (one request in flight, every output blocked meanwhile) sends its next
+    // event while this process normalizes the last one.
     if (errors.length === 0) {
       if (items.length === 1) replyAcceptedOne(res);
       else reply(res, 200, { accepted: items.length });
     } else {
       reply(res, 400, { accepted: items.length - errors.length, rejected: errors.length, error: errors[0] });
     }
+    for (const event of decoded) this.sink.event(event, 'http');
   }
 
   private refuseDecode(res: ServerResponse, err: unknown): void {
