@@ -12,9 +12,9 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
-import { FalcoDecodeError } from './event.js';
+import { FalcoDecodeError, type Decoded } from './event.js';
 import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
-import { bearerMatches, isLoopback, type HttpTlsMaterial } from './http-auth.js';
+import { bearerMatcher, isLoopback, type HttpTlsMaterial } from './http-auth.js';
 
 export interface HttpSourceOptions {
   readonly host: string;
@@ -30,6 +30,8 @@ export interface HttpSourceOptions {
 export class HttpSource {
   private server: Server | null = null;
   private readonly log: Logger;
+  /** null when no token is required. */
+  private readonly authorized: ((header: string | undefined) => boolean) | null;
 
   constructor(
     private readonly opts: HttpSourceOptions,
@@ -37,6 +39,7 @@ export class HttpSource {
     log: Logger,
   ) {
     this.log = log.child({ input: 'http' });
+    this.authorized = opts.token ? bearerMatcher(opts.token) : null;
   }
 
   get listening(): boolean {
@@ -86,7 +89,7 @@ export class HttpSource {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
-    if (this.opts.token && !bearerMatches(req.headers.authorization, this.opts.token)) {
+    if (this.authorized && !this.authorized(req.headers.authorization)) {
       req.resume();
       this.refuse(res, 401, 'unauthorized', 'missing or wrong bearer token', { 'WWW-Authenticate': 'Bearer' });
       return;
@@ -101,7 +104,10 @@ export class HttpSource {
       this.tooLarge(req, res, declared);
       return;
     }
-    const chunks: Buffer[] = [];
+    // A Falco event (2 KB) arrives in one chunk: it is used as it is, and only a body that
+    // comes in several chunks is gathered and copied into one buffer.
+    let first: Buffer | null = null;
+    let more: Buffer[] | null = null;
     let size = 0;
     let refused = false;
     req.on('data', (chunk: Buffer) => {
@@ -112,10 +118,12 @@ export class HttpSource {
         this.tooLarge(req, res, size);
         return;
       }
-      chunks.push(chunk);
+      if (first === null) first = chunk;
+      else (more ??= [first]).push(chunk);
     });
     req.on('end', () => {
-      if (!refused) this.process(req, res, Buffer.concat(chunks, size));
+      if (refused) return;
+      this.process(req, res, more ? Buffer.concat(more, size) : (first ?? EMPTY));
     });
     req.on('error', (err) => this.log.debug({ err: err.message }, 'Falco http_output request aborted'));
   }
@@ -147,21 +155,27 @@ export class HttpSource {
       this.refuseDecode(res, err);
       return;
     }
+    const decoded: Decoded[] = [];
     const errors: string[] = [];
     for (const item of items) {
       try {
-        this.sink.event(decodeJsonEvent(item), 'http');
+        decoded.push(decodeJsonEvent(item));
       } catch (err) {
         if (!(err instanceof FalcoDecodeError)) throw err;
         this.sink.reject('http', err.reason, err.message);
         errors.push(err.message);
       }
     }
+    // The status depends on decoding alone, so the answer goes out before the events are
+    // ingested: Falco (one request in flight, every output blocked meanwhile) sends its next
+    // event while this process normalizes the last one.
     if (errors.length === 0) {
-      reply(res, 200, { accepted: items.length });
+      if (items.length === 1) replyAcceptedOne(res);
+      else reply(res, 200, { accepted: items.length });
     } else {
       reply(res, 400, { accepted: items.length - errors.length, rejected: errors.length, error: errors[0] });
     }
+    for (const event of decoded) this.sink.event(event, 'http');
   }
 
   private refuseDecode(res: ServerResponse, err: unknown): void {
@@ -188,6 +202,18 @@ export class HttpSource {
     this.sink.reject('http', reason, message);
     reply(res, status, { error: message }, headers);
   }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+// The answer to nearly every request (Falco posts one event each): built once, not per request.
+const ACCEPTED_ONE = JSON.stringify({ accepted: 1 });
+const ACCEPTED_ONE_HEADERS = ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(ACCEPTED_ONE))];
+
+function replyAcceptedOne(res: ServerResponse): void {
+  if (res.headersSent) return;
+  res.writeHead(200, ACCEPTED_ONE_HEADERS);
+  res.end(ACCEPTED_ONE);
 }
 
 function reply(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {

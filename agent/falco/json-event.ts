@@ -35,14 +35,24 @@ export function parseJsonEvents(text: string): unknown[] {
   return Array.isArray(parsed) ? parsed : [parsed];
 }
 
+// Most events have no warning and no unknown key: they share these instead of two new arrays.
+const NO_WARNINGS: readonly DecodeWarning[] = Object.freeze([]);
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
 export function decodeJsonEvent(value: unknown): Decoded {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new FalcoDecodeError('invalid_event', `event must be a JSON object, got ${describe(value)}`);
   }
   const obj = value as Record<string, unknown>;
-  const warnings: DecodeWarning[] = [];
-  const unknownKeys = Object.keys(obj).filter((k) => !KNOWN_KEYS.has(k));
-  if (unknownKeys.length > 0) warnings.push('unknown_field');
+  let warnings: DecodeWarning[] | null = null;
+  const warn = (warning: DecodeWarning): void => {
+    (warnings ??= []).push(warning);
+  };
+  let unknownKeys: string[] | null = null;
+  for (const key in obj) {
+    if (!KNOWN_KEYS.has(key)) (unknownKeys ??= []).push(key);
+  }
+  if (unknownKeys) warn('unknown_field');
 
   const rule = requireString(obj, 'rule');
   const source = optionalString(obj, 'source') ?? 'syscall';
@@ -52,14 +62,15 @@ export function decodeJsonEvent(value: unknown): Decoded {
   let priority = null;
   const priorityText = optionalString(obj, 'priority');
   if (priorityText !== null) priority = priorityFromName(priorityText);
-  if (priority === null) warnings.push('unknown_priority');
+  if (priority === null) warn('unknown_priority');
 
-  const tags: string[] = [];
+  let tags: string[] = [];
   if (obj.tags !== undefined && obj.tags !== null) {
     if (!Array.isArray(obj.tags) || !obj.tags.every((t) => typeof t === 'string')) {
       throw new FalcoDecodeError('invalid_event', `"tags" must be an array of strings, got ${describe(obj.tags)}`);
     }
-    tags.push(...(obj.tags as string[]));
+    // The parsed array is this event's own: no copy needed.
+    tags = obj.tags as string[];
   }
 
   const fields = new Map<string, FieldValue>();
@@ -70,18 +81,20 @@ export function decodeJsonEvent(value: unknown): Decoded {
         `"output_fields" must be an object, got ${describe(obj.output_fields)}`,
       );
     }
+    const outputFields = obj.output_fields as Record<string, unknown>;
     let invalidUtf8 = false;
-    for (const [key, raw] of Object.entries(obj.output_fields as Record<string, unknown>)) {
+    for (const key in outputFields) {
+      const raw = outputFields[key];
       if (typeof raw === 'string' && raw.includes(REPLACEMENT_CHAR)) invalidUtf8 = true;
       fields.set(key, toFieldValue(raw));
     }
-    if (invalidUtf8) warnings.push('invalid_utf8');
+    if (invalidUtf8) warn('invalid_utf8');
   }
 
   let timeNs: bigint | null = null;
   const timeText = optionalString(obj, 'time');
   if (timeText !== null) {
-    timeNs = parseRfc3339Ns(timeText);
+    timeNs = eventTimeNs(timeText);
     if (timeNs === null) {
       throw new FalcoDecodeError('invalid_event', `"time" is not an RFC 3339 timestamp: ${JSON.stringify(timeText).slice(0, 80)}`);
     }
@@ -91,15 +104,34 @@ export function decodeJsonEvent(value: unknown): Decoded {
     else if (typeof evtTime === 'number' && Number.isInteger(evtTime)) timeNs = BigInt(evtTime);
   }
   if (timeNs === null) {
-    warnings.push('missing_time');
+    warn('missing_time');
     timeNs = BigInt(Date.now()) * 1_000_000n;
   }
 
   return {
     event: { timeNs, priority, rule, source, hostname, output, tags, fields, encoding: 'json' },
-    warnings,
-    unknownKeys,
+    warnings: warnings ?? NO_WARNINGS,
+    unknownKeys: unknownKeys ?? NO_KEYS,
   };
+}
+
+// Falco's `time` is `yyyy-mm-ddThh:mm:ss.nnnnnnnnnZ`, and consecutive events mostly share the
+// second: the nanoseconds of the second are reused when the text up to the fraction repeats.
+const FALCO_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.(\d{9})Z$/;
+let lastSecondText = '';
+let lastSecondNs = 0n;
+
+function eventTimeNs(text: string): bigint | null {
+  const match = FALCO_TIME.exec(text);
+  if (!match) return parseRfc3339Ns(text); // other offsets and fraction lengths
+  const [, second = '', fraction = ''] = match;
+  if (second !== lastSecondText) {
+    const ns = parseRfc3339Ns(`${second}Z`);
+    if (ns === null) return null;
+    lastSecondText = second;
+    lastSecondNs = ns;
+  }
+  return lastSecondNs + BigInt(fraction);
 }
 
 /**

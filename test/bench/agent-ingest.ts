@@ -11,18 +11,23 @@
 // in steady state. Falco's side is test/support/falco-burst-server.ts (HTTP/2 written directly,
 // queued messages sent in large writes): the grpc-js test server cost ~20 µs per message in this
 // process and capped the figure near 50,000/s whatever the agent did.
+//
+// For HTTP, a bare node:http server in a child process fed the same way gives the floor (what
+// Node's HTTP itself allows here), and this process's own CPU shows whether the sender is what
+// limits.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent as HttpAgent, request } from 'node:http';
+import { spawn } from 'node:child_process';
 import { decodeJsonEvent, parseJsonEvents } from '../../agent/falco/json-event.js';
 import { decodeGrpcResponse } from '../../agent/falco/grpc-event.js';
 import { decodeOutputsResponse, encodeOutputsResponse } from '../../proto/falco-services.js';
 import { FalcoBurstServer } from '../support/falco-burst-server.js';
 import { getJson, startCollector, waitFor } from './collector-harness.js';
-import { collect, spawnVigil } from '../support/cli.js';
+import { ROOT, collect, spawnVigil } from '../support/cli.js';
 import { loadCorpus, loadExpectations, toGrpcResponse } from '../support/corpus.js';
 import { describeMachine, machine, record } from './machine.js';
+import { sendLoad, type HttpClientKind, type LoadResult } from './http-load.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const HTTP_EVENTS = Number(process.env.BENCH_HTTP_EVENTS ?? 50_000);
@@ -199,35 +204,74 @@ function subtract(after: Record<string, number>, before: Record<string, number>)
   return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
 }
 
-async function httpRun(connections: number): Promise<AgentRun> {
+interface ClientCost {
+  /** The sending (benchmark) process's CPU while it sent, as a share of one core. */
+  readonly clientCpuPercent: number;
+  readonly clientCpuPerRequestMicros: number;
+  readonly roundTripMicros: LoadResult['roundTripMicros'];
+}
+
+function clientCost(load: LoadResult): ClientCost {
+  return {
+    clientCpuPercent: Math.round((load.clientCpuMicros / 1000 / load.ms) * 100),
+    clientCpuPerRequestMicros: Math.round((load.clientCpuMicros / load.requests) * 10) / 10,
+    roundTripMicros: load.roundTripMicros,
+  };
+}
+
+async function httpRun(connections: number): Promise<AgentRun & ClientCost> {
   const agent = await startAgentProcess(['--falco-http-listen', '127.0.0.1:0']);
   const before = await metrics(agent.port);
-  const pool = new HttpAgent({ keepAlive: true, maxSockets: connections });
-  let next = 0;
-  const start = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < HTTP_EVENTS) {
-      const body = lines[next++ % lines.length] ?? '';
-      await new Promise<void>((resolve, reject) => {
-        const req = request(
-          { host: '127.0.0.1', port: agent.httpPort, method: 'POST', path: '/', agent: pool, headers: { 'Content-Type': 'application/json' } },
-          (res) => {
-            res.resume();
-            res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-  const ms = performance.now() - start;
+  const load = await sendLoad({ port: agent.httpPort, connections, requests: HTTP_EVENTS, bodies: lines, client: 'raw' });
   const after = await metrics(agent.port);
-  pool.destroy();
-  const result = summarize(HTTP_EVENTS, ms, before, after);
+  const result = summarize(HTTP_EVENTS, load.ms, before, after);
   await agent.stop();
-  return result;
+  return { ...result, ...clientCost(load) };
+}
+
+interface FloorRun extends ClientCost {
+  readonly client: HttpClientKind;
+  readonly connections: number;
+  readonly requestsPerSecond: number;
+  readonly serverCpuPerRequestMicros: number;
+}
+
+/** Node's own HTTP cost: a bare node:http server in a child process, fed like the agent. */
+async function httpFloor(client: HttpClientKind, connections: number): Promise<FloorRun> {
+  const server = spawn(process.execPath, [join(ROOT, 'dist', 'test', 'bench', 'bare-http-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.stdout.setEncoding('utf8').once('data', (line: string) => resolve(Number(/^listening (\d+)/.exec(line)?.[1])));
+    server.once('exit', (code) => reject(new Error(`bare HTTP server exited with ${code}`)));
+  });
+  const cpu = async (): Promise<number> => ((await (await fetch(`http://127.0.0.1:${port}/cpu`)).json()) as { micros: number }).micros;
+  const cpuBefore = await cpu();
+  const load = await sendLoad({ port, connections, requests: HTTP_EVENTS, bodies: lines, client });
+  const serverCpu = (await cpu()) - cpuBefore;
+  server.kill('SIGTERM');
+  return {
+    client,
+    connections,
+    requestsPerSecond: rate(load.requests, load.ms),
+    serverCpuPerRequestMicros: Math.round((serverCpu / load.requests) * 10) / 10,
+    ...clientCost(load),
+  };
+}
+
+function describeFloor(f: FloorRun): string {
+  return (
+    `HTTP floor, bare node:http server, ${f.client} client, ${f.connections} connection(s): ${f.requestsPerSecond.toLocaleString()} requests/s, ` +
+    `server ${f.serverCpuPerRequestMicros} µs CPU/request; client ${f.clientCpuPercent}% of a core, ${f.clientCpuPerRequestMicros} µs/request` +
+    (f.roundTripMicros ? `; round trip p50 ${f.roundTripMicros.p50} µs, p99 ${f.roundTripMicros.p99} µs` : '')
+  );
+}
+
+function describeHttp(run: AgentRun & ClientCost, floor: FloorRun): string {
+  return (
+    `${run.eventsPerSecond.toLocaleString()} events/s (${Math.round((run.eventsPerSecond / floor.requestsPerSecond) * 100)}% of the floor), ` +
+    `${run.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${run.cpuPerEventMicros} µs CPU/event, RSS ${run.rssMB} MB; ` +
+    `client ${run.clientCpuPercent}% of a core, ${run.clientCpuPerRequestMicros} µs/request; ` +
+    `round trip p50 ${run.roundTripMicros?.p50 ?? '?'} µs, p99 ${run.roundTripMicros?.p99 ?? '?'} µs`
+  );
 }
 
 const m = machine();
@@ -253,16 +297,18 @@ console.log(
   `gRPC  → agent --stdout (every event printed): ${grpc.eventsPerSecond.toLocaleString()} events/s (${Math.round((grpc.eventsPerSecond / protoToEvent) * 100)}% of decode-to-event rate), ` +
     `${grpc.events.toLocaleString()}/${EVENTS.toLocaleString()} received, ${grpc.rejected} rejected, ${grpc.cpuPerEventMicros} µs CPU/event, RSS ${grpc.rssMB} MB, sender CPU ${grpc.senderCpuPercent}%`,
 );
+const floors: FloorRun[] = [];
+for (const client of ['node-http', 'raw'] as const) {
+  for (const connections of [1, 8]) {
+    floors.push(await httpFloor(client, connections));
+    console.log(describeFloor(floors[floors.length - 1] as FloorRun));
+  }
+}
+const rawFloor = (connections: number): FloorRun => floors.find((f) => f.client === 'raw' && f.connections === connections) as FloorRun;
 const http1 = await httpRun(1);
-console.log(
-  `HTTP  → agent, 1 connection (as Falco's http_output): ${http1.eventsPerSecond.toLocaleString()} events/s, ` +
-    `${http1.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${http1.cpuPerEventMicros} µs CPU/event, RSS ${http1.rssMB} MB`,
-);
+console.log(`HTTP  → agent, 1 connection (as Falco's http_output), raw client: ${describeHttp(http1, rawFloor(1))}`);
 const http8 = await httpRun(8);
-console.log(
-  `HTTP  → agent, 8 connections: ${http8.eventsPerSecond.toLocaleString()} events/s (${Math.round((http8.eventsPerSecond / jsonToEvent) * 100)}% of decode-to-event rate), ` +
-    `${http8.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${http8.cpuPerEventMicros} µs CPU/event, RSS ${http8.rssMB} MB`,
-);
+console.log(`HTTP  → agent, 8 connections, raw client: ${describeHttp(http8, rawFloor(8))}`);
 const file = record('agent-ingest', {
   events: EVENTS,
   httpEvents: HTTP_EVENTS,
@@ -270,6 +316,7 @@ const file = record('agent-ingest', {
   decodePerSecond: { protobuf: protoDecode, protobufToEvent: protoToEvent, jsonParse, jsonToEvent },
   grpc,
   grpcCollector,
+  httpFloor: floors,
   http1,
   http8,
 });

@@ -6,7 +6,7 @@ import { startAgent } from '../support/agent-harness.js';
 import { FalcoHttpSender } from '../support/http-sender.js';
 import { execEvent, toJsonLine } from '../support/events.js';
 import { makePki } from '../support/tls.js';
-import { bearerMatches, isLoopback } from '../../agent/falco/http-auth.js';
+import { bearerMatcher, bearerMatches, isLoopback } from '../../agent/falco/http-auth.js';
 
 const pki = makePki();
 t.teardown(() => rmSync(pki.dir, { recursive: true, force: true }));
@@ -92,6 +92,12 @@ t.test('helpers', async (t) => {
   t.notOk(bearerMatches('Bearer abd', 'abc'));
   t.notOk(bearerMatches('Basic abc', 'abc'));
   t.notOk(bearerMatches(undefined, 'abc'));
+  const matches = bearerMatcher('falco-to-vigil-token-0123456789');
+  t.ok(matches('Bearer falco-to-vigil-token-0123456789'));
+  t.ok(matches('bearer falco-to-vigil-token-0123456789 '), 'scheme in any case, trailing space ignored');
+  t.notOk(matches('Bearer falco-to-vigil-token-012345678'), 'one character short');
+  t.notOk(matches('Bearer '));
+  t.notOk(matches(undefined));
   t.ok(isLoopback('127.0.0.1'));
   t.ok(isLoopback('::1'));
   t.notOk(isLoopback('0.0.0.0'));

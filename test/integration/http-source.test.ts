@@ -102,6 +102,16 @@ t.test('bad requests get a clear status and are counted; the receiver keeps goin
   await run.waitForLog((l) => l.msg === 'rejected a Falco payload' && l.reason === 'too_large');
 });
 
+t.test('a body that arrives in many chunks is gathered whole', async (t) => {
+  const { run, sender } = await httpAgent(t);
+  const events = Array.from({ length: 80 }, (_, i) => toJsonLine(execEvent({ exe: `/chunked/${i}`, cmdline: 'z'.repeat(2000) })));
+  const batch = `[${events.join(',')}]`;
+  t.ok(Buffer.byteLength(batch) > 128 * 1024, 'larger than one socket read');
+  t.same(JSON.parse((await sender.post(batch)).body), { accepted: 80 });
+  const obs = await run.waitForObservations(80);
+  t.same(obs.map((o) => o.process?.exe), events.map((_, i) => `/chunked/${i}`));
+});
+
 t.test('a port already in use fails start-up with the address in the message', async (t) => {
   const { run } = await httpAgent(t);
   const port = run.agent.httpAddress?.port ?? 0;

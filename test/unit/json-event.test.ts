@@ -95,3 +95,14 @@ t.test('malformed JSON is a malformed_json decode error; arrays are batches', as
   t.equal(parseJsonEvents('[{"a":1},{"b":2}]').length, 2);
   t.equal(parseJsonEvents('{"a":1}').length, 1);
 });
+
+t.test('event times stay exact across seconds, offsets and impossible dates', async (t) => {
+  const at = (time: string): bigint => decodeJsonEvent({ ...base, time }).event.timeNs;
+  t.equal(at('2026-11-20T09:00:00.000000001Z'), 1795165200000000001n);
+  t.equal(at('2026-11-20T09:00:00.999999999Z'), 1795165200999999999n, 'same second, reused');
+  t.equal(at('2026-11-20T09:00:01.000000000Z'), 1795165201000000000n, 'next second');
+  t.equal(at('2026-11-20T09:00:00.000000001Z'), 1795165200000000001n, 'back to an earlier second');
+  t.equal(at('2026-11-20T10:00:00.5+01:00'), 1795165200500000000n, 'offset and short fraction');
+  t.throws(() => at('2026-13-45T99:00:00.000000000Z'), { name: 'FalcoDecodeError', reason: 'invalid_event', message: /RFC 3339/ }, 'impossible date');
+  t.equal(at('2026-11-20T09:00:01.000000002Z'), 1795165201000000002n, 'the cache survives a refused time');
+});
