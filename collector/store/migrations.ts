@@ -141,4 +141,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE workloads DROP COLUMN identity;
   ALTER TABLE workloads RENAME COLUMN identity_v6 TO identity;
   `,
+  // 7: no unique index on an item's alert not yet resolved. Its entry went to a random place of
+  // a B-tree with every new alert, which cost about half of the store's time (the pages it
+  // dirtied were written to the WAL at each commit); the collector keeps those alerts in memory
+  // and allows one per item itself (BaselineService). Listing workloads counts them by status.
+  `
+  DROP INDEX alerts_active;
+  `,
 ];
