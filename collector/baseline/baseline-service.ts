@@ -74,6 +74,12 @@ interface WorkloadState {
   readonly pods: Set<string>;
   /** Items first seen within the start-up grace, by container. */
   readonly startup: StartupSet;
+  /**
+   * `${container}\0${itemKey}` → id of its alert not yet resolved (at most one per item). Kept
+   * here instead of a unique index on alerts: that index took a write at a random place of a
+   * B-tree per new alert, about half of the store's time (docs/performance.md, session 4).
+   */
+  readonly openAlerts: Map<string, number>;
 }
 
 /** A mode change written in a transaction, and what memory does once it is committed. */
@@ -178,6 +184,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
         nodes: new Set(),
         pods: new Set(),
         startup: new StartupSet(),
+        openAlerts: new Map(),
       };
       this.byKey.set(row.key, state);
       byId.set(row.id, state);
@@ -187,6 +194,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       w?.items.add(itemId(item.container, item.item_key));
       if (item.startup === 1) w?.startup.add(item.container, item.item_key);
     }
+    for (const a of this.store.loadOpenAlerts()) byId.get(a.workloadId)?.openAlerts.set(itemId(a.container, a.itemKey), a.id);
     this.upgradePeerItems(byId);
     for (const c of this.store.loadContributors()) {
       const w = byId.get(c.workloadId);
@@ -389,10 +397,14 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     return change;
   }
 
-  /** Acknowledge or resolve an alert (a SOC action). Returns false for an unknown alert. */
+  /**
+   * Acknowledge or resolve an alert (a SOC action). Returns false for an unknown alert, and for a
+   * resolved one: it stays resolved (a new sighting opens a new alert), so it never competes with
+   * the item's newer alert for the one open place.
+   */
   setAlertStatus(alertId: number, status: 'acknowledged' | 'resolved', actor: string): boolean {
     const alert = this.store.alertById(alertId);
-    if (!alert) return false;
+    if (!alert || alert.status === 'resolved') return false;
     const nowMs = this.opts.now();
     let seq = 0;
     this.store.transaction(() => {
@@ -400,8 +412,16 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       this.store.audit(actor, status === 'acknowledged' ? 'acknowledge_alert' : 'resolve_alert', `alert/${alertId}`, { from: alert.status }, nowMs);
       seq = this.store.appendStream('alert.updated', { alert: alertId, count: alert.count, status }, nowMs);
     });
+    if (status === 'resolved') this.forgetOpenAlert(alert.workloadKey, alert.container, alert.itemKey, alertId);
     this.emit('stream', seq);
     return true;
+  }
+
+  /** After a committed resolve: the item's next sighting opens a new alert. */
+  private forgetOpenAlert(workloadKey: string, container: string, itemKey: string, alertId: number): void {
+    const open = this.byKey.get(workloadKey)?.openAlerts;
+    const id = itemId(container, itemKey);
+    if (open?.get(id) === alertId) open.delete(id);
   }
 
   /**
@@ -432,6 +452,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       seqs.push(this.store.appendStream('alert.updated', { alert: alertId, count: alert.count, status: 'resolved', approved: true }, nowMs));
     });
     w.items.add(itemId(alert.container, alert.itemKey));
+    this.forgetOpenAlert(w.key, alert.container, alert.itemKey, alertId);
     this.emit('changed', this.change(w, [{ container: alert.container, itemKey: alert.itemKey }]));
     for (const seq of seqs) this.emit('stream', seq);
     return true;
@@ -686,11 +707,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       change.added.push({ container: obs.container, itemKey: key });
       changes.set(w.key, change);
     } else if (decision === 'alert') {
-      const active = this.store.activeAlert(w.id, obs.container, key);
+      const active = this.bumpOpenAlert(w, id, 1, timeNs, timeNs, nowMs);
       if (active) {
-        this.store.bumpAlert(active.id, 1, timeNs, timeNs, nowMs);
         const recategorized = !review && this.reviewSeenAfterLock(active, nowMs);
-        streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + 1, status: active.status, ...(recategorized ? { category: 'deviation' } : {}) }, nowMs));
+        streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count, status: active.status, ...(recategorized ? { category: 'deviation' } : {}) }, nowMs));
         counts.aggregated++;
       } else {
         const rated = rating ?? this.rules.rate(ratingInput(obs));
@@ -712,6 +732,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
           evidence,
           nowMs,
         });
+        w.openAlerts.set(id, alertId);
         streamSeqs.push(
           this.store.appendStream('alert', { alert: alertId, workload: w.key, container: obs.container, item: key, severity: rated.severity, reason, category }, nowMs),
         );
@@ -787,6 +808,20 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     return true;
   }
 
+  /**
+   * Adds sightings to the item's alert not yet resolved; undefined when it has none. Memory
+   * follows a rolled-back transaction through load(), which rebuilds it from the database.
+   */
+  private bumpOpenAlert(w: WorkloadState, id: string, count: number, firstNs: bigint, lastNs: bigint, nowMs: number): ActiveAlert | undefined {
+    const alertId = w.openAlerts.get(id);
+    if (alertId === undefined) return undefined;
+    const active = this.store.bumpAlert(alertId, count, firstNs, lastNs, nowMs);
+    // Only the service resolves alerts, and it forgets them when it does; a row resolved behind
+    // its back must not swallow the sighting: it opens a new alert instead.
+    if (!active) w.openAlerts.delete(id);
+    return active;
+  }
+
   private applyRepeat(r: vigil.v1.IRepeatCount, nowMs: number, counts: BatchOutcome['counts'], streamSeqs: number[]): void {
     const w = this.byKey.get(workloadKey(workloadFromWire(r.workload)));
     const container = r.container ?? '';
@@ -801,11 +836,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     const n = Number(r.count ?? 0);
     const firstNs = nsFromTimestamp(r.first_seen);
     const lastNs = nsFromTimestamp(r.last_seen);
-    const active = w ? this.store.activeAlert(w.id, container, item) : undefined;
+    const active = w ? this.bumpOpenAlert(w, itemId(container, item), n, firstNs, lastNs, nowMs) : undefined;
     if (w && active) {
-      this.store.bumpAlert(active.id, n, firstNs, lastNs, nowMs);
       const recategorized = this.modeAtTime(w, lastNs) === 'detecting' && this.reviewSeenAfterLock(active, nowMs);
-      streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count + n, status: active.status, ...(recategorized ? { category: 'deviation' } : {}) }, nowMs));
+      streamSeqs.push(this.store.appendStream('alert.updated', { alert: active.id, count: active.count, status: active.status, ...(recategorized ? { category: 'deviation' } : {}) }, nowMs));
       counts.repeat++;
       return;
     }
@@ -835,6 +869,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       evidence: previous.evidence,
       nowMs,
     });
+    w.openAlerts.set(itemId(container, item), alertId);
     streamSeqs.push(this.store.appendStream('alert', { alert: alertId, workload: w.key, container, item, severity: previous.severity, reason, category: 'deviation' }, nowMs));
     counts.alerted++;
   }
@@ -890,6 +925,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       nodes: new Set(),
       pods: new Set(),
       startup: new StartupSet(),
+      openAlerts: new Map(),
     };
     if (windowMs !== null) this.store.setWindowLength(dbId, windowMs);
     this.byKey.set(key, state);

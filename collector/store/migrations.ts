@@ -141,4 +141,60 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE workloads DROP COLUMN identity;
   ALTER TABLE workloads RENAME COLUMN identity_v6 TO identity;
   `,
+  // 7: no unique index on an item's alert not yet resolved. Its entry went to a random place of
+  // a B-tree with every new alert, which cost about half of the store's time (the pages it
+  // dirtied were written to the WAL at each commit); the collector keeps those alerts in memory
+  // and allows one per item itself (BaselineService). Listing workloads counts them by status.
+  `
+  DROP INDEX alerts_active;
+  `,
+  // 8: the CHECKs of alerts and baseline_items written as equalities joined by OR. SQLite
+  // evaluates \`x IN (a, b, c)\` (three values or more) by building a temporary B-tree for every
+  // row it writes: two per new alert, one per learned item, about a tenth of the store's CPU.
+  // A CHECK cannot be altered, so both tables are rebuilt (same columns, same order, same rows and
+  // ids); the rows meet the new checks, which accept exactly what the old ones did.
+  `
+  CREATE TABLE alerts_v8 (
+    id             INTEGER PRIMARY KEY,
+    workload_id    INTEGER NOT NULL REFERENCES workloads(id),
+    container      TEXT NOT NULL,
+    item_key       TEXT NOT NULL,
+    item_type      TEXT NOT NULL CHECK (item_type = 'process' OR item_type = 'network'),
+    status         TEXT NOT NULL CHECK (status = 'open' OR status = 'acknowledged' OR status = 'resolved'),
+    first_seen_ns  INTEGER NOT NULL,
+    last_seen_ns   INTEGER NOT NULL,
+    count          INTEGER NOT NULL,
+    node           TEXT NOT NULL,
+    evidence       TEXT NOT NULL,
+    created_ms     INTEGER NOT NULL,
+    updated_ms     INTEGER NOT NULL,
+    severity       TEXT NOT NULL DEFAULT 'medium' CHECK (severity = 'low' OR severity = 'medium' OR severity = 'high' OR severity = 'critical'),
+    severity_reason TEXT NOT NULL DEFAULT '',
+    category       TEXT NOT NULL DEFAULT 'deviation' CHECK (category = 'deviation' OR category = 'review'),
+    severity_rule  TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+  INSERT INTO alerts_v8 SELECT id, workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns, count, node, evidence,
+    created_ms, updated_ms, severity, severity_reason, category, severity_rule FROM alerts;
+  DROP TABLE alerts;
+  ALTER TABLE alerts_v8 RENAME TO alerts;
+  CREATE INDEX alerts_status ON alerts(status, id);
+
+  CREATE TABLE baseline_items_v8 (
+    workload_id    INTEGER NOT NULL REFERENCES workloads(id),
+    container      TEXT NOT NULL,
+    item_key       TEXT NOT NULL,
+    item_type      TEXT NOT NULL CHECK (item_type = 'process' OR item_type = 'network'),
+    first_seen_ns  INTEGER NOT NULL,
+    node           TEXT NOT NULL,
+    added_by       TEXT NOT NULL CHECK (added_by = 'learned' OR added_by = 'approved' OR added_by = 'manual'),
+    image_digest   TEXT,
+    evidence       TEXT NOT NULL,
+    startup        INTEGER NOT NULL DEFAULT 0 CHECK (startup = 0 OR startup = 1),
+    PRIMARY KEY (workload_id, container, item_key)
+  ) STRICT;
+  INSERT INTO baseline_items_v8 SELECT workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence, startup
+    FROM baseline_items;
+  DROP TABLE baseline_items;
+  ALTER TABLE baseline_items_v8 RENAME TO baseline_items;
+  `,
 ];
