@@ -66,8 +66,12 @@ async function viaGrpc(file: string, e: CorpusExpectation): Promise<Outcome> {
   await server.start();
   const run = await startAgent({ grpc: { target, tls: null, pollIntervalMs: 50, backoffInitialMs: 50, backoffMaxMs: 200, maxMessageBytes: 4 * 1024 * 1024 } });
   await run.waitForObservations(expectedObservations(e));
-  // Let a final poll show that nothing more arrives.
-  await new Promise((r) => setTimeout(r, 150));
+  // Skipped events (host processes, say) may come after the last observation: wait until the
+  // agent has counted every event Falco held, however slow the machine.
+  const deadline = Date.now() + 20_000;
+  while ((await run.metric('vigil_agent_falco_events_total', { input: 'grpc' })) < e.events && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
   const result = await outcome(run);
   await server.stop();
   return result;
