@@ -50,9 +50,12 @@ export class GrpcFrameSplitter {
       this.carry.push(buf);
       this.carried += buf.length;
       // Join only once the carried message is whole (or its header is, to learn its length).
-      const head = this.carry[0] as Buffer;
       if (this.carried < HEADER_BYTES) return;
-      const length = (head.length >= HEADER_BYTES ? head : Buffer.concat(this.carry)).readUInt32BE(1);
+      if ((this.carry[0] as Buffer).length < HEADER_BYTES) {
+        // Join once, so that the header can be read without joining again for every chunk.
+        this.carry = [Buffer.concat(this.carry, this.carried)];
+      }
+      const length = (this.carry[0] as Buffer).readUInt32BE(1);
       if (length <= this.maxMessageBytes && this.carried < HEADER_BYTES + length) return;
       buf = Buffer.concat(this.carry, this.carried);
       this.carry = [];

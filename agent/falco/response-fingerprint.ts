@@ -12,6 +12,8 @@
 // outcome (the rule, the command line, the container's metadata, a `<NA>` turning into a name)
 // makes a different fingerprint. Malformed or unusual messages get none and take the full path.
 
+import { randomBytes } from 'node:crypto';
+
 export interface Fingerprint {
   /** The remaining bytes: a view of a buffer the next call overwrites (copy it to keep it). */
   readonly bytes: Buffer;
@@ -49,6 +51,12 @@ const cut = new Int32Array(64);
 /** Where the remaining bytes are gathered; reused between calls. Its own aligned memory, read as words to hash. */
 const scratch = Buffer.allocUnsafeSlow(MAX_FINGERPRINT_BYTES + 4);
 const words = new Int32Array(scratch.buffer, scratch.byteOffset, (MAX_FINGERPRINT_BYTES + 4) >> 2);
+/**
+ * Random per process: a process in a monitored container chooses its command line, and with a
+ * known hash could aim its events at one bucket of the cache and push others out (never a wrong
+ * outcome, bytes are compared, but the full path again for those).
+ */
+const HASH_SEED = randomBytes(4).readInt32LE(0);
 
 export function fingerprintResponse(buf: Buffer): Fingerprint | null {
   const end = buf.length;
@@ -93,7 +101,9 @@ export function fingerprintResponse(buf: Buffer): Fingerprint | null {
       const keyStart = pos + 2;
       const keyEnd = keyStart + keyLength;
       if (keyLength >= 0x80 || keyEnd > stop) return null;
-      if (keyEnd < stop && buf[keyEnd] !== 0x12) return null;
+      // Then nothing but the value, exactly to the end: the decoder reads every field of an
+      // entry and the last key wins, so a second key would decode as another field than it reads here.
+      if (keyEnd < stop && (buf[keyEnd] !== 0x12 || !valueEndsAt(buf, keyEnd + 1, stop))) return null;
       const role = roleOf(buf, keyStart, keyLength);
       if (role === 'eventType') {
         // The value's length byte follows its tag; "connect" is short.
@@ -132,7 +142,7 @@ export function fingerprintResponse(buf: Buffer): Fingerprint | null {
   // A hash over every byte, four at a time (as a string Map key, V8 hashed it a byte at a time
   // and that cost more than the rest of a repeat); the bytes past the end of the last word are zeroed.
   scratch.fill(0, out, out + 4);
-  let hash = 0x811c9dc5 ^ out;
+  let hash = HASH_SEED ^ out;
   for (let i = 0, n = (out + 3) >> 2; i < n; i++) {
     hash = Math.imul(hash ^ (words[i] as number), 0x01000193);
     hash ^= hash >>> 15;
@@ -175,6 +185,18 @@ function plainValue(buf: Buffer, keyEnd: number, stop: number): boolean {
   if (length >= 0x80 || keyEnd + 2 + length !== stop) return false;
   for (let i = keyEnd + 2; i < stop; i++) if ((buf[i] as number) >= 0x80) return false;
   return true;
+}
+
+/** Whether the length varint at `at` and the bytes it counts end exactly at `stop`. */
+function valueEndsAt(buf: Buffer, at: number, stop: number): boolean {
+  let length = 0;
+  for (let shift = 0; shift <= 21; shift += 7) {
+    if (at >= stop) return false;
+    const b = buf[at++] as number;
+    length |= (b & 0x7f) << shift;
+    if (b < 0x80) return at + length === stop;
+  }
+  return false;
 }
 
 function roleOf(buf: Buffer, start: number, length: number): Role | null {

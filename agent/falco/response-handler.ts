@@ -1,7 +1,9 @@
 // What the gRPC input does with each `falco.outputs.response`: replay the outcome of an earlier
 // event with the same fingerprint (response-fingerprint.ts) when the pipeline allows it, else
 // decode the message and hand it on, remembering its outcome for the next repeat. Malformed
-// messages are rejected with the decoder's reason.
+// messages are rejected with the decoder's reason. The fingerprint's bytes live in a buffer the
+// next fingerprint overwrites: everything between taking it and storing it runs synchronously,
+// and nothing in the sink takes another fingerprint.
 import type { IngestSink } from '../pipeline/ingest.js';
 import { OutcomeCache } from '../pipeline/outcome-cache.js';
 import { decodeGrpcResponse } from './grpc-event.js';

@@ -70,6 +70,21 @@ export class Attributor {
     return out;
   }
 
+  /**
+   * A repeat of an event that resolved container `id` by itself (replayed, not passed to
+   * accept()): keeps the container's metadata fresh, as accept() would. False when the event
+   * must go through accept() after all: drafts of the container wait for it, or its metadata
+   * has been forgotten since.
+   */
+  touch(id: string): boolean {
+    if (this.pendingTotal > 0 && this.pending.has(id)) return false;
+    const attribution = this.known.get(id);
+    if (attribution === undefined) return false;
+    this.known.delete(id); // re-insert: most recently resolved last
+    this.known.set(id, attribution);
+    return true;
+  }
+
   /** Gives up on containers that have waited past the TTL. */
   sweep(nowMs: number): void {
     for (const [id, waiting] of this.pending) {

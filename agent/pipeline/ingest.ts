@@ -16,7 +16,7 @@ import { normalize, type NormalizeOptions, type SkipReason } from './normalize.j
  */
 export type Outcome =
   | { readonly kind: 'skip'; readonly reason: SkipReason }
-  | { readonly kind: 'observed'; readonly type: Observation['type']; readonly target: RepeatTarget };
+  | { readonly kind: 'observed'; readonly type: Observation['type']; readonly containerId: string; readonly target: RepeatTarget };
 
 export type RejectReason =
   | 'malformed_json'
@@ -110,7 +110,7 @@ export class Ingest implements IngestSink {
     // Only an event that carried its own metadata and released nothing held: the same event
     // again attributes the same way without the attributor.
     const own = replayable && result.truncated === 0 && result.attribution !== null && ready.length === 1;
-    return own && target ? { kind: 'observed', type: result.draft.type, target } : null;
+    return own && target ? { kind: 'observed', type: result.draft.type, containerId: result.draft.containerId, target } : null;
   }
 
   replay(outcome: Outcome, timeNs: bigint, input: IngestSource): boolean {
@@ -119,6 +119,8 @@ export class Ingest implements IngestSink {
       this.metrics.skipped.inc({ reason: outcome.reason });
       return true;
     }
+    // The attributor first: drafts held for the container are released by the full path only.
+    if (!this.attributor.touch(outcome.containerId)) return false;
     if (!this.output.replay(outcome.target, timeNs)) return false;
     this.metrics.falcoEvents.inc({ input });
     this.metrics.observations.inc({ type: outcome.type });

@@ -67,3 +67,17 @@ t.test('a partly received message is reported as such', async (t) => {
 t.test('frameMessage writes the flag and big-endian length', async (t) => {
   t.same([...frameMessage(Buffer.from([0xab, 0xcd]))], [0, 0, 0, 0, 2, 0xab, 0xcd]);
 });
+
+t.test('a header split across chunks is joined once, not again for every chunk of a large message', async (t) => {
+  const body = Buffer.alloc(16 * 1024 * 1024, 3);
+  const bytes = frameMessage(body);
+  const { splitter, messages } = collect(32 * 1024 * 1024);
+  const started = performance.now();
+  splitter.push(bytes.subarray(0, 2)); // two bytes of the header
+  for (let i = 2; i < bytes.length; i += 16 * 1024) splitter.push(bytes.subarray(i, i + 16 * 1024));
+  const ms = performance.now() - started;
+  t.equal(messages.length, 1);
+  t.equal(messages[0]?.length, body.length);
+  // Joined per chunk this took seconds (1,024 chunks × up to 16 MiB copied); linear, milliseconds.
+  t.ok(ms < 1_000, `16 MiB in 16 KiB chunks after a split header: ${Math.round(ms)} ms`);
+});

@@ -20,7 +20,7 @@ import { Ingest, type IngestSink } from '../../agent/pipeline/ingest.js';
 import { StateStore } from '../../agent/state/state-store.js';
 import { decodeOutputsResponse, encodeOutputsResponse, type OutputsResponse } from '../../proto/falco-services.js';
 import { loadCorpus, loadExpectations, toGrpcResponse } from '../support/corpus.js';
-import { acceptEvent } from '../support/events.js';
+import { acceptEvent, execEvent } from '../support/events.js';
 
 const quiet = pino({ level: 'silent' });
 const dir = mkdtempSync(join(tmpdir(), 'vigil-replay-'));
@@ -31,21 +31,25 @@ interface Pipeline {
   readonly store: StateStore;
   readonly reporter: Reporter;
   readonly metrics: AgentMetrics;
+  readonly ingest: Ingest;
   feed(messages: readonly Buffer[]): void;
+  /** Moves the attributor's clock on (metadata waits time out against it). */
+  advance(ms: number): void;
 }
 
-function pipeline(name: string, withReplay: boolean): Pipeline & { replays: () => number } {
+function pipeline(name: string, withReplay: boolean, maxKnownContainers = DEFAULT_ATTRIBUTOR_OPTIONS.maxKnownContainers): Pipeline & { replays: () => number } {
   const known = new KnownSet();
   const store = StateStore.open({ dir: join(dir, name), maxOutboxRows: 1_000_000 }, quiet);
   const metrics = new AgentMetrics({ processMetrics: false });
   // A repeat interval beyond the test: counts go out once, at close().
   const reporter = new Reporter(known, store, metrics, quiet, 3_600_000);
+  let now = 0;
   const ingest = new Ingest(
-    { cluster: 'prod', node: null, includeHost: false, rulePrefix: 'Vigil', maxFieldLength: 4096, attribution: DEFAULT_ATTRIBUTOR_OPTIONS },
+    { cluster: 'prod', node: null, includeHost: false, rulePrefix: 'Vigil', maxFieldLength: 4096, attribution: { ...DEFAULT_ATTRIBUTOR_OPTIONS, maxKnownContainers } },
     reporter,
     metrics,
     quiet,
-    () => 0,
+    () => now,
   );
   let replays = 0;
   // Counts the replays it passes on; everything else reaches the real Ingest unchanged.
@@ -69,7 +73,10 @@ function pipeline(name: string, withReplay: boolean): Pipeline & { replays: () =
       else ingest.event(decodeGrpcResponse(decodeOutputsResponse(m)), 'grpc');
     }
   };
-  return { known, store, reporter, metrics, feed, replays: () => replays };
+  const advance = (ms: number): void => {
+    now += ms;
+  };
+  return { known, store, reporter, metrics, ingest, feed, advance, replays: () => replays };
 }
 
 const corpus = [
@@ -153,4 +160,35 @@ t.test('replayed repeats leave the same reports and metrics as decoding every ev
   t.same(fastOut, refOut, 'the same reports, in the same order, byte for byte');
   t.equal(await metricsText(fast), await metricsText(reference), 'the same metrics');
   for (const p of both) p.store.close();
+});
+
+t.test("a replay keeps its container's metadata fresh, and a held draft goes through the full path", async (t) => {
+  // Room for two containers' metadata. aaa's events are repeats; without the replay refreshing
+  // it, aaa would be forgotten first, its metadata-less novel exec held, and never released by
+  // the replays that follow: lost when the wait expires.
+  const fast = pipeline('attributor-fast', true, 2);
+  const reference = pipeline('attributor-reference', false, 2);
+  let pid = 1000;
+  const exec = (containerId: string, exe: string, pod = 'web-7d9c8b6f5-x2x9q', fields: Record<string, null> = {}): Buffer =>
+    encodeOutputsResponse(toGrpcResponse(execEvent({ containerId, exe, pod, fields: { 'proc.pid': pid++, ...fields } })));
+  const noMetadata = { 'container.name': null, 'k8s.ns.name': null, 'k8s.pod.name': null, 'k8s.pod.uid': null, 'k8s.pod.label[pod-template-hash]': null };
+  const messages = [
+    exec('aaa', '/usr/sbin/nginx'),
+    exec('bbb', '/usr/sbin/nginx', 'web-7d9c8b6f5-bbbbb'),
+    exec('aaa', '/usr/sbin/nginx'), // a repeat
+    exec('ccc', '/usr/sbin/nginx', 'web-7d9c8b6f5-ccccc'), // the least recently resolved goes
+    exec('aaa', '/tmp/evil', undefined, noMetadata), // novel, while Falco has lost the metadata
+    exec('aaa', '/usr/sbin/nginx'), // the usual repeat, which resolves it
+  ];
+  for (const p of [fast, reference]) {
+    p.feed(messages);
+    p.advance(60_000);
+    p.ingest.sweep();
+  }
+  await new Promise((r) => setImmediate(r));
+  const [fastOut, refOut] = [await outbox(fast), await outbox(reference)];
+  t.equal(refOut.length, 2, 'nginx and /tmp/evil reported');
+  t.same(fastOut, refOut);
+  t.equal(await metricsText(fast), await metricsText(reference), 'nothing unattributed in either');
+  for (const p of [fast, reference]) p.store.close();
 });

@@ -84,3 +84,14 @@ t.test('a left-out field that the decoder would reject or warn about takes the f
   odd[odd.indexOf('proc.pid') + 'proc.pid'.length + 1] = 1; // the value claims 1 byte of 2
   t.equal(fingerprintResponse(odd), null, 'a malformed pid entry');
 });
+
+t.test('a map entry with anything after its value gets no fingerprint (the decoder lets a second key win)', async (t) => {
+  // An extra entry whose key "abc" is overridden by a second key field "evt.type": the decoder
+  // reads evt.type=accept4 from it, so this message must not be fingerprinted as a connect.
+  const accept = withFields(toGrpcResponse(acceptEvent({ port: 8080 })), { 'evt.type': 'connect' });
+  const entry = Buffer.concat([Buffer.from([0x0a, 3]), Buffer.from('abc'), Buffer.from([0x12, 7]), Buffer.from('accept4'), Buffer.from([0x0a, 8]), Buffer.from('evt.type')]);
+  t.ok(fingerprintResponse(accept), 'the message itself');
+  t.equal(fingerprintResponse(Buffer.concat([accept, Buffer.from([0x32, entry.length]), entry])), null);
+  const long = Buffer.concat([Buffer.from([0x0a, 3]), Buffer.from('abc'), Buffer.from([0x12, 0x80, 0x01]), Buffer.alloc(128, 0x61)]);
+  t.ok(fingerprintResponse(Buffer.concat([accept, Buffer.from([0x32, 0x88, 0x01]), long])), 'a value of 128 bytes (two-byte length) is fine');
+});
