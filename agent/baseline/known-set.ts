@@ -20,6 +20,8 @@ export interface RepeatTarget {
   readonly form: KeyForm;
   /** knownEntry(container, itemKey), built once. */
   readonly entry: string;
+  /** The item across workloads (workload key and entry), built once: what repeat counts are kept by. */
+  readonly id: string;
 }
 
 interface WorkloadKnowledge {

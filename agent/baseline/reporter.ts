@@ -10,7 +10,7 @@
 // already consumed.
 import type { Logger } from 'pino';
 import { encodeReport, observationToWire, timestampFromNs, workloadToWire } from '../../proto/vigil-wire.js';
-import { workloadKey, type WorkloadId } from '../model/identity.js';
+import { workloadKey } from '../model/identity.js';
 import { itemKey } from '../model/item-key.js';
 import type { Observation } from '../model/observation.js';
 import type { ObservationOutput } from '../output/stdout-output.js';
@@ -28,10 +28,8 @@ interface Repeat {
 export class Reporter implements ObservationOutput {
   private batch: Array<{ kind: OutboxKind; body: Buffer; known?: KnownItem }> = [];
   private flushQueued = false;
-  /** Open repeat counts by item (workload key, container, item key), sent every repeat interval. */
-  private readonly repeatsByItem = new Map<string, Repeat>();
-  /** The same counts by the target object replays carry: no key string built per repeat. */
-  private readonly repeats = new Map<RepeatTarget, Repeat>();
+  /** Open repeat counts by RepeatTarget.id, sent every repeat interval. */
+  private readonly repeats = new Map<string, Repeat>();
   private readonly repeatTimer: NodeJS.Timeout;
   private readonly listeners = new Set<() => void>();
   /** workload → container → image digests this agent has told the collector about. */
@@ -63,7 +61,8 @@ export class Reporter implements ObservationOutput {
     const wKey = workloadKey(obs.workload);
     const form = this.known.identity(wKey);
     const key = itemKey(obs, form);
-    const target: RepeatTarget = { workload: obs.workload, workloadKey: wKey, container: obs.container, itemKey: key, form, entry: knownEntry(obs.container, key) };
+    const entry = knownEntry(obs.container, key);
+    const target: RepeatTarget = { workload: obs.workload, workloadKey: wKey, container: obs.container, itemKey: key, form, entry, id: `${wKey}\u0000${entry}` };
     const known = this.known.classifyEntry(wKey, target.entry);
     const firstOfImage = this.firstOfImage(wKey, obs);
     if (known === 'baseline') {
@@ -108,7 +107,7 @@ export class Reporter implements ObservationOutput {
       return true;
     }
     if (known === 'reported') {
-      this.sawReported(target, timeNs, true);
+      this.sawReported(target, timeNs);
       return true;
     }
     // Novel again (a relearn forgot it): write() reports it.
@@ -116,8 +115,8 @@ export class Reporter implements ObservationOutput {
   }
 
   /** An item this agent reported: counted as a repeat while detecting, else nothing to send. */
-  private sawReported(target: RepeatTarget, timeNs: bigint, replayed = false): void {
-    if (this.known.mode(target.workloadKey, timeNs) === 'detecting') this.countRepeat(target, timeNs, replayed);
+  private sawReported(target: RepeatTarget, timeNs: bigint): void {
+    if (this.known.mode(target.workloadKey, timeNs) === 'detecting') this.countRepeat(target, timeNs);
     else this.metrics.decisions.inc({ decision: 'already_reported' });
   }
 
@@ -139,33 +138,21 @@ export class Reporter implements ObservationOutput {
     this.flush();
   }
 
-  private countRepeat(target: RepeatTarget, timeNs: bigint, replayed: boolean): void {
+  private countRepeat(target: RepeatTarget, timeNs: bigint): void {
     this.metrics.decisions.inc({ decision: 'repeat' });
-    const r = this.repeats.get(target);
+    const r = this.repeats.get(target.id);
     if (r) {
       r.count++;
       if (timeNs < r.firstNs) r.firstNs = timeNs;
       if (timeNs > r.lastNs) r.lastNs = timeNs;
-      return;
-    }
-    // By the item: write() builds a new target per call, and a replayed target may be new too.
-    const byItem = `${target.workloadKey}\u0000${target.entry}`;
-    let repeat = this.repeatsByItem.get(byItem);
-    if (repeat) {
-      repeat.count++;
-      if (timeNs < repeat.firstNs) repeat.firstNs = timeNs;
-      if (timeNs > repeat.lastNs) repeat.lastNs = timeNs;
     } else {
-      repeat = { target, count: 1, firstNs: timeNs, lastNs: timeNs };
-      this.repeatsByItem.set(byItem, repeat);
+      this.repeats.set(target.id, { target, count: 1, firstNs: timeNs, lastNs: timeNs });
     }
-    // Only replayed targets, which live in the fingerprint cache, are worth remembering by object.
-    if (replayed) this.repeats.set(target, repeat);
   }
 
   private flushRepeats(): void {
-    if (this.repeatsByItem.size === 0) return;
-    for (const r of this.repeatsByItem.values()) {
+    if (this.repeats.size === 0) return;
+    for (const r of this.repeats.values()) {
       this.batch.push({
         kind: 'repeat',
         body: encodeReport({
@@ -181,7 +168,6 @@ export class Reporter implements ObservationOutput {
       });
     }
     this.repeats.clear();
-    this.repeatsByItem.clear();
     this.flush();
   }
 

@@ -1,7 +1,7 @@
 // The fingerprint of an encoded Falco `response`: its bytes without the parts that change from
 // one event of the same thing to the next. Two events with the same fingerprint skip, normalize,
 // attribute and key alike, so what the agent made of the first holds for the second, and a
-// repeat (most events on a busy node) is counted without being decoded (repeat-outcomes.ts).
+// repeat (most events on a busy node) is counted without being decoded (response-handler.ts, outcome-cache.ts).
 //
 // Left out: `time` (returned separately), the formatted `output` text (it embeds the pid and the
 // time), and the output fields that differ per process or per event and that neither the
@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 export interface Fingerprint {
   /** The remaining bytes: a view of a buffer the next call overwrites (copy it to keep it). */
   readonly bytes: Buffer;
-  /** A hash of a sample of `bytes`, for a first lookup: equal bytes have equal hashes. */
+  /** A hash of all of `bytes`, for a first lookup: equal bytes have equal hashes. */
   readonly hash: number;
   /** The event's time, nanoseconds since the epoch. */
   readonly timeNs: bigint;

@@ -1,6 +1,6 @@
 // The outcomes of recent events by fingerprint (response-fingerprint.ts), so that a repeat is
-// replayed instead of decoded. Looked up by the fingerprint's sampled hash, then by all its
-// bytes (a native comparison). Bounded: when full, the entry stored longest ago goes; a hash
+// replayed instead of decoded. Looked up by the fingerprint's hash, then by all its bytes (a
+// native comparison). Bounded: when full, the entry stored longest ago goes; a hash
 // holds at most BUCKET entries, so keys crafted to share a hash cost a few comparisons, no more.
 // Keys are up to 4 KiB, so the default bound keeps this under about 16 MiB.
 import type { Fingerprint } from '../falco/response-fingerprint.js';
