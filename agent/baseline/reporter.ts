@@ -10,6 +10,7 @@
 // already consumed.
 import type { Logger } from 'pino';
 import { encodeReport, observationToWire, timestampFromNs, workloadToWire } from '../../proto/vigil-wire.js';
+import { eventTimeNs, type EventTime } from '../falco/event.js';
 import { workloadKey } from '../model/identity.js';
 import { itemKey } from '../model/item-key.js';
 import type { Observation } from '../model/observation.js';
@@ -99,7 +100,7 @@ export class Reporter implements ObservationOutput {
    * decision unless the known set or the workload's identity changed since. An image digest
    * seen once stays seen, so nothing is announced here.
    */
-  replay(target: RepeatTarget, timeNs: bigint): boolean {
+  replay(target: RepeatTarget, time: EventTime): boolean {
     if (this.known.identity(target.workloadKey) !== target.form) return false;
     const known = this.known.classifyEntry(target.workloadKey, target.entry);
     if (known === 'baseline') {
@@ -107,7 +108,7 @@ export class Reporter implements ObservationOutput {
       return true;
     }
     if (known === 'reported') {
-      this.sawReported(target, timeNs);
+      this.sawReported(target, eventTimeNs(time));
       return true;
     }
     // Novel again (a relearn forgot it): write() reports it.

@@ -37,6 +37,20 @@ export interface FalcoEvent {
   readonly encoding: Encoding;
 }
 
+/**
+ * An event's time as Falco's Timestamp carries it (seconds < 2^53, nanos < 10^9). A replayed
+ * repeat (response-handler.ts) passes this on, and the bigint of eventTimeNs() is made only
+ * where a repeat's time is kept: most repeats are of baseline items, whose times nothing reads.
+ */
+export interface EventTime {
+  readonly seconds: number;
+  readonly nanos: number;
+}
+
+export function eventTimeNs(time: EventTime): bigint {
+  return BigInt(time.seconds) * 1_000_000_000n + BigInt(time.nanos);
+}
+
 /** Something odd but survivable about an event; the caller counts it. */
 export type DecodeWarning = 'unknown_priority' | 'missing_time' | 'unknown_field' | 'invalid_utf8';
 

@@ -23,7 +23,7 @@ export class ResponseHandler {
     const fingerprint = fingerprintResponse(buf);
     if (fingerprint) {
       const outcome = this.outcomes.get(fingerprint);
-      if (outcome && this.sink.replay(outcome, fingerprint.timeNs, 'grpc')) return;
+      if (outcome && this.sink.replay(outcome, fingerprint, 'grpc')) return;
     }
     let decoded;
     try {

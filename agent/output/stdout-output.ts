@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import type { AgentMetrics } from '../metrics/agent-metrics.js';
 import { observationToJson, type Observation } from '../model/observation.js';
 import type { RepeatTarget } from '../baseline/known-set.js';
+import type { EventTime } from '../falco/event.js';
 
 export interface ObservationOutput {
   /**
@@ -18,8 +19,8 @@ export interface ObservationOutput {
    * through write() (this output prints each one).
    */
   write(obs: Observation): RepeatTarget | null;
-  /** One more of an observation write() took, at `timeNs`; false when it must come through write() again. */
-  replay(target: RepeatTarget, timeNs: bigint): boolean;
+  /** One more of an observation write() took, at `time`; false when it must come through write() again. */
+  replay(target: RepeatTarget, time: EventTime): boolean;
   /** True while the consumer is behind; inputs that can wait should. */
   readonly backlogged: boolean;
   /** Resolves once the output has caught up (at once when it is not behind). */

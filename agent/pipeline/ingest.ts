@@ -1,7 +1,7 @@
 // The one path every Falco event takes, whichever input it came from: count it, handle Falco's
 // internal events, normalize, attribute to a workload, hand to the output.
 import type { Logger } from 'pino';
-import { fieldInt, type Decoded } from '../falco/event.js';
+import { fieldInt, type Decoded, type EventTime } from '../falco/event.js';
 import { RateLimitedLog } from '../log/rate-limited-log.js';
 import type { AgentMetrics, IngestSource } from '../metrics/agent-metrics.js';
 import { Attributor, type AttributorOptions } from '../model/attributor.js';
@@ -33,8 +33,8 @@ export interface IngestSink {
    * may be given to replay() instead (null: it must not be; inputs without fingerprints ignore it).
    */
   event(decoded: Decoded, input: IngestSource): Outcome | null;
-  /** Another event whose fingerprint had `outcome`, at `timeNs`; false: decode it and call event(). */
-  replay(outcome: Outcome, timeNs: bigint, input: IngestSource): boolean;
+  /** Another event whose fingerprint had `outcome`, at `time`; false: decode it and call event(). */
+  replay(outcome: Outcome, time: EventTime, input: IngestSource): boolean;
   /** A payload an input could not decode. `detail` is for the log, never echoed to metrics. */
   reject(input: IngestSource, reason: RejectReason, detail: string): void;
   readonly backlogged: boolean;
@@ -113,7 +113,7 @@ export class Ingest implements IngestSink {
     return own && target ? { kind: 'observed', type: result.draft.type, containerId: result.draft.containerId, target } : null;
   }
 
-  replay(outcome: Outcome, timeNs: bigint, input: IngestSource): boolean {
+  replay(outcome: Outcome, time: EventTime, input: IngestSource): boolean {
     if (outcome.kind === 'skip') {
       this.metrics.falcoEvents.inc({ input });
       this.metrics.skipped.inc({ reason: outcome.reason });
@@ -121,7 +121,7 @@ export class Ingest implements IngestSink {
     }
     // The attributor first: drafts held for the container are released by the full path only.
     if (!this.attributor.touch(outcome.containerId)) return false;
-    if (!this.output.replay(outcome.target, timeNs)) return false;
+    if (!this.output.replay(outcome.target, time)) return false;
     this.metrics.falcoEvents.inc({ input });
     this.metrics.observations.inc({ type: outcome.type });
     return true;

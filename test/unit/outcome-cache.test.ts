@@ -5,7 +5,7 @@ import type { Outcome } from '../../agent/pipeline/ingest.js';
 
 const skip = (reason: 'foreign_rule' | 'host_process'): Outcome => ({ kind: 'skip', reason });
 /** A fingerprint with a chosen hash, so that collisions can be made on purpose. */
-const fp = (text: string, hash = text.length): Fingerprint => ({ bytes: Buffer.from(text), hash, timeNs: 1n });
+const fp = (text: string, hash = text.length): Fingerprint => ({ bytes: Buffer.from(text), hash, seconds: 1, nanos: 0 });
 
 t.test('found by all its bytes, not by its hash alone', async (t) => {
   const cache = new OutcomeCache(16);
