@@ -20,9 +20,23 @@ const POLL = frameMessage(Buffer.alloc(0));
  * events: Falco would stop for a window update every 30 events.
  */
 const WINDOW_BYTES = 8 * 1024 * 1024;
-/** As grpc-js's keepalive: a ping every 30 s, the connection given up when none is answered in 20 s. */
-const KEEPALIVE_MS = 30_000;
-const KEEPALIVE_TIMEOUT_MS = 20_000;
+/**
+ * A ping after 30 s without data, the connection given up when it is not answered in 20 s; but
+ * never two pings less than 5 min 10 s apart. gRPC servers (Falco's is gRPC C++) count a ping
+ * that comes less than 5 min after the previous one, while they have sent nothing, as a
+ * "strike", and after two strikes close the connection with GOAWAY too_many_pings: a ping every
+ * 30 s on a quiet node (no events for minutes) cost a re-subscription every 90 s.
+ */
+export const DEFAULT_KEEPALIVE: KeepaliveOptions = { idleMs: 30_000, minIntervalMs: 310_000, timeoutMs: 20_000 };
+
+export interface KeepaliveOptions {
+  /** Ping once nothing has arrived for this long. */
+  readonly idleMs: number;
+  /** No ping sooner than this after the previous one. */
+  readonly minIntervalMs: number;
+  /** Give the connection up when a ping is not answered within this. */
+  readonly timeoutMs: number;
+}
 
 export interface SubStreamOptions {
   /** `unix:///run/falco/falco.sock` or `host:port` (then with TLS). */
@@ -31,6 +45,7 @@ export interface SubStreamOptions {
   readonly maxMessageBytes: number;
   readonly connectTimeoutMs: number;
   readonly userAgent: string;
+  readonly keepalive?: KeepaliveOptions;
 }
 
 /** Why a subscription ended; `connected` says whether it had opened. */
@@ -57,6 +72,9 @@ export class FalcoSubStream {
   private connectTimer: NodeJS.Timeout | null = null;
   private keepaliveTimer: NodeJS.Timeout | null = null;
   private pingTimeout: NodeJS.Timeout | null = null;
+  /** When data last arrived and when the last ping went out (Date.now()). */
+  private lastDataAt = 0;
+  private lastPingAt = -Infinity;
   private readonly splitter: GrpcFrameSplitter;
 
   constructor(
@@ -136,6 +154,7 @@ export class FalcoSubStream {
     });
     stream.on('data', (chunk: Buffer) => {
       if (this.done) return;
+      this.lastDataAt = Date.now();
       try {
         this.splitter.push(chunk);
       } catch (err) {
@@ -153,15 +172,20 @@ export class FalcoSubStream {
   }
 
   private startKeepalive(session: ClientHttp2Session): void {
+    const { idleMs, minIntervalMs, timeoutMs } = this.opts.keepalive ?? DEFAULT_KEEPALIVE;
+    this.lastDataAt = Date.now();
+    // Checked a few times per idle period, so that a ping goes out soon after the stream falls quiet.
     this.keepaliveTimer = setInterval(() => {
-      if (this.pingTimeout) return;
-      this.pingTimeout = setTimeout(() => this.end(`no answer to a keepalive ping within ${KEEPALIVE_TIMEOUT_MS} ms`), KEEPALIVE_TIMEOUT_MS);
+      const now = Date.now();
+      if (this.pingTimeout || now - this.lastDataAt < idleMs || now - this.lastPingAt < minIntervalMs) return;
+      this.lastPingAt = now;
+      this.pingTimeout = setTimeout(() => this.end(`no answer to a keepalive ping within ${timeoutMs} ms`), timeoutMs);
       session.ping((err) => {
         if (this.pingTimeout) clearTimeout(this.pingTimeout);
         this.pingTimeout = null;
         if (err) this.end(`keepalive ping failed: ${err.message}`);
       });
-    }, KEEPALIVE_MS);
+    }, Math.max(10, Math.floor(idleMs / 4)));
     this.keepaliveTimer.unref();
   }
 

@@ -4,7 +4,10 @@
 // tests use costs about 20 µs of CPU per message, which capped the benchmark near 50,000 events/s
 // whatever the agent did; a real Falco sends from C++ threads. Here the queued messages, already
 // framed, go out in writes of up to WRITE_BYTES, as a busy gRPC server's buffered writes do.
-// `sub` semantics as Falco's: nothing until a request arrives, then the whole queue.
+// `sub` semantics as Falco's: nothing until a request arrives, then the whole queue. With a
+// `pingPolicy`, it also polices client pings as gRPC C++ servers do (Falco's is one): a ping
+// less than `minIntervalMs` after the previous one, with no data sent in between, is a strike,
+// and past `maxStrikes` the connection gets GOAWAY ENHANCE_YOUR_CALM "too_many_pings".
 import { createServer, constants, type Http2Server, type ServerHttp2Stream } from 'node:http2';
 import { FALCO_SUB_PATH, FALCO_VERSION_PATH, encodeVersionResponse } from '../../proto/falco-services.js';
 import { frameMessage } from '../../agent/falco/grpc-frames.js';
@@ -12,6 +15,17 @@ import { frameMessage } from '../../agent/falco/grpc-frames.js';
 const WRITE_BYTES = 256 * 1024;
 /** gRPC's message prefix: a flag byte and a 4-byte length. */
 const HEADER_BYTES = 5;
+
+export interface PingPolicy {
+  readonly minIntervalMs: number;
+  readonly maxStrikes: number;
+}
+
+interface PingState {
+  lastPingAt: number;
+  strikes: number;
+  sentSincePing: boolean;
+}
 
 interface Queued {
   readonly bytes: Buffer;
@@ -27,6 +41,10 @@ export class FalcoBurstServer {
   private sending = false;
   requests = 0;
   delivered = 0;
+  /** When each client ping arrived (Date.now()), and how many GOAWAYs the ping policy sent. */
+  readonly pings: number[] = [];
+  goaways = 0;
+  private readonly pingStates = new WeakMap<object, PingState>();
 
   /**
    * `refuse`: answer `sub` at once with this gRPC status (a "Trailers-Only" response) instead of
@@ -35,6 +53,7 @@ export class FalcoBurstServer {
   constructor(
     private readonly socketPath: string,
     private readonly refuse: { readonly code: number; readonly message: string } | null = null,
+    private readonly pingPolicy: PingPolicy | null = null,
   ) {}
 
   get backlog(): number {
@@ -48,6 +67,21 @@ export class FalcoBurstServer {
 
   async start(): Promise<void> {
     const server = createServer({ settings: { initialWindowSize: 8 * 1024 * 1024 } });
+    server.on('session', (session) => {
+      const state: PingState = { lastPingAt: -Infinity, strikes: 0, sentSincePing: false };
+      this.pingStates.set(session, state);
+      session.on('ping', () => {
+        const now = Date.now();
+        this.pings.push(now);
+        const policy = this.pingPolicy;
+        if (policy && !state.sentSincePing && now - state.lastPingAt < policy.minIntervalMs && ++state.strikes > policy.maxStrikes) {
+          this.goaways++;
+          session.goaway(constants.NGHTTP2_ENHANCE_YOUR_CALM, 0, Buffer.from('too_many_pings'));
+        }
+        state.lastPingAt = now;
+        state.sentSincePing = false;
+      });
+    });
     server.on('stream', (stream, headers) => {
       const path = headers[constants.HTTP2_HEADER_PATH];
       if (path === FALCO_SUB_PATH) this.onSub(stream);
@@ -123,6 +157,11 @@ export class FalcoBurstServer {
           this.head = 0;
         }
         this.delivered += n;
+        const ping = this.pingStates.get(stream.session as object);
+        if (ping) {
+          ping.sentSincePing = true;
+          ping.strikes = 0;
+        }
         if (!stream.write(batch)) await new Promise((r) => stream.once('drain', r));
       }
     } finally {
