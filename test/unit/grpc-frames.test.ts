@@ -38,6 +38,16 @@ t.test('a message over the limit is skipped as it arrives, never buffered; the n
   }
 });
 
+t.test('an oversize message whose header was split is skipped too, with what follows it in the same chunk', async (t) => {
+  const bytes = Buffer.concat([frameMessage(Buffer.alloc(20, 9)), frameMessage(Buffer.from('next'))]);
+  const { splitter, messages, oversize } = collect(10);
+  splitter.push(bytes.subarray(0, 3));
+  splitter.push(bytes.subarray(3));
+  t.same(oversize, [20]);
+  t.same(messages.map(String), ['next']);
+  t.notOk(splitter.midMessage);
+});
+
 t.test('a message exactly at the limit is kept; an empty message is a message', async (t) => {
   const { splitter, messages, oversize } = collect(10);
   splitter.push(Buffer.concat([frameMessage(Buffer.alloc(10, 1)), frameMessage(Buffer.alloc(0))]));
