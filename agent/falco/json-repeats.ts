@@ -1,0 +1,37 @@
+// Replays repeated JSON events (an HTTP body, a JSON line) for one input, as response-handler.ts
+// does for gRPC: the outcome of an earlier event with the same fingerprint (json-fingerprint.ts),
+// when the pipeline allows it, instead of parsing and decoding. The fingerprint's bytes live in
+// a buffer the next fingerprint overwrites: callers run everything from lookUp() to remember()
+// synchronously, and nothing in between takes another JSON fingerprint.
+import type { IngestSink, Outcome } from '../pipeline/ingest.js';
+import type { IngestSource } from '../metrics/agent-metrics.js';
+import { OutcomeCache } from '../pipeline/outcome-cache.js';
+import { fingerprintJsonEvent } from './json-fingerprint.js';
+import type { Fingerprint } from './response-fingerprint.js';
+
+/** lookUp() handed the event to the pipeline as a repeat: nothing more to do with it. */
+export const REPLAYED = 'replayed';
+
+export class JsonRepeats {
+  private readonly outcomes = new OutcomeCache();
+
+  constructor(
+    private readonly sink: IngestSink,
+    private readonly input: IngestSource,
+  ) {}
+
+  /**
+   * REPLAYED, or else the body's fingerprint (null: it has none) to give to remember() with the
+   * outcome of decoding it in full.
+   */
+  lookUp(body: Buffer): Fingerprint | typeof REPLAYED | null {
+    const fingerprint = fingerprintJsonEvent(body);
+    if (fingerprint === null) return null;
+    const outcome = this.outcomes.get(fingerprint);
+    return outcome && this.sink.replay(outcome, fingerprint.timeNs, this.input) ? REPLAYED : fingerprint;
+  }
+
+  remember(fingerprint: Fingerprint | null, outcome: Outcome | null): void {
+    if (fingerprint && outcome) this.outcomes.set(fingerprint, outcome);
+  }
+}
