@@ -52,6 +52,7 @@ export class Reporter implements ObservationOutput {
   }
 
   readonly backlogged = false;
+  readonly replays = true;
 
   drained(): Promise<void> {
     return Promise.resolve();

@@ -25,6 +25,8 @@ export class JsonRepeats {
    * outcome of decoding it in full.
    */
   lookUp(body: Buffer): Fingerprint | typeof REPLAYED | null {
+    // Under --stdout only skipped events could be replayed: not worth a scan of every body.
+    if (!this.sink.replaysObservations) return null;
     const fingerprint = fingerprintJsonEvent(body);
     if (fingerprint === null) return null;
     const outcome = this.outcomes.get(fingerprint);

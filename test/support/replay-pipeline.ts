@@ -66,6 +66,9 @@ export function pipeline(dir: string, name: string, maxKnownContainers = DEFAULT
     get backlogged() {
       return ingest.backlogged;
     },
+    get replaysObservations() {
+      return ingest.replaysObservations;
+    },
     drained: () => ingest.drained(),
   };
   return {

@@ -14,7 +14,10 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import { decodeJsonEvent, parseJsonEvents } from '../../agent/falco/json-event.js';
 import { HttpSource } from '../../agent/falco/http-source.js';
 import { JsonLinesSource } from '../../agent/falco/jsonl-source.js';
-import type { IngestSource } from '../../agent/metrics/agent-metrics.js';
+import { AgentMetrics, type IngestSource } from '../../agent/metrics/agent-metrics.js';
+import { DEFAULT_ATTRIBUTOR_OPTIONS } from '../../agent/model/attributor.js';
+import { JsonLinesOutput } from '../../agent/output/stdout-output.js';
+import { Ingest, type IngestSink } from '../../agent/pipeline/ingest.js';
 import { loadCorpus, loadExpectations } from '../support/corpus.js';
 import { acceptEvent, connectEvent, execEvent, toJsonLine } from '../support/events.js';
 import { FalcoHttpSender } from '../support/http-sender.js';
@@ -122,4 +125,36 @@ t.test('JSON lines: replayed repeats leave the same reports and metrics as decod
   const result = await running;
   t.same(result, { lines: expected + 8, events: expected, rejected: 0 }, 'every line read (and the blank ones)');
   await compare(t, fast, reference, replays);
+});
+
+t.test('under --stdout the JSON inputs take no fingerprints: every event is decoded', async (t) => {
+  const metrics = new AgentMetrics({ processMetrics: false });
+  const devNull = new PassThrough();
+  devNull.resume();
+  const ingest = new Ingest(
+    { cluster: 'prod', node: null, includeHost: false, rulePrefix: 'Vigil', maxFieldLength: 4096, attribution: DEFAULT_ATTRIBUTOR_OPTIONS },
+    new JsonLinesOutput(devNull, metrics),
+    metrics,
+    quiet,
+  );
+  t.equal(ingest.replaysObservations, false);
+  let decoded = 0;
+  const sink: IngestSink = {
+    event: (d, input) => {
+      decoded++;
+      return ingest.event(d, input);
+    },
+    replay: () => t.fail('no replay') as false,
+    reject: (input, reason, detail) => ingest.reject(input, reason, detail),
+    backlogged: false,
+    replaysObservations: ingest.replaysObservations,
+    drained: () => ingest.drained(),
+  };
+  const stdin = new PassThrough();
+  const source = new JsonLinesSource('-', sink, quiet, stdin);
+  await source.open();
+  const skipped = { ...execEvent(), rule: 'Falco stock rule' };
+  stdin.end(`${[execEvent(), execEvent(), skipped, skipped].map((e) => toJsonLine(e)).join('\n')}\n`);
+  t.same(await source.run(), { lines: 4, events: 4, rejected: 0 });
+  t.equal(decoded, 4, 'observations and skipped events alike');
 });
