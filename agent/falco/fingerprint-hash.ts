@@ -1,7 +1,7 @@
 // Where a fingerprint's bytes are gathered, and their hash: shared by the fingerprint scanners
-// (json-fingerprint.ts; response-fingerprint.ts has its own copy of the loop for now).
+// (json-fingerprint.ts; response-fingerprint.ts has its own copy of the loop for now). Imports
+// nothing from the scanners, so that either can use it without an import cycle.
 import { randomBytes } from 'node:crypto';
-import { MAX_FINGERPRINT_BYTES } from './response-fingerprint.js';
 
 /**
  * Random per process: a process in a monitored container chooses its command line, and with a
@@ -13,8 +13,14 @@ const HASH_SEED = randomBytes(4).readInt32LE(0);
 /** One scanner's buffer for the remaining bytes, reused between calls. */
 export class FingerprintScratch {
   /** Its own aligned memory, read as words to hash. */
-  readonly bytes = Buffer.allocUnsafeSlow(MAX_FINGERPRINT_BYTES + 4);
-  private readonly words = new Int32Array(this.bytes.buffer, this.bytes.byteOffset, (MAX_FINGERPRINT_BYTES + 4) >> 2);
+  readonly bytes: Buffer;
+  private readonly words: Int32Array;
+
+  /** Room for fingerprints of up to `maxBytes`. */
+  constructor(maxBytes: number) {
+    this.bytes = Buffer.allocUnsafeSlow(maxBytes + 4);
+    this.words = new Int32Array(this.bytes.buffer, this.bytes.byteOffset, (maxBytes + 4) >> 2);
+  }
 
   /**
    * A hash over the first `length` bytes, four at a time (as a string Map key, V8 hashed it a

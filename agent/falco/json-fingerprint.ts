@@ -93,7 +93,7 @@ const CONNECT = Buffer.from('"connect"');
 
 /** Ranges left out of the current body, [start, end) pairs; reused between calls. */
 const cut = new Int32Array(32);
-const scratch = new FingerprintScratch();
+const scratch = new FingerprintScratch(MAX_FINGERPRINT_BYTES);
 
 // The scan's state: one body at a time, synchronously.
 const EMPTY = Buffer.alloc(0);

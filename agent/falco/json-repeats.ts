@@ -6,7 +6,7 @@
 import type { IngestSink, Outcome } from '../pipeline/ingest.js';
 import type { IngestSource } from '../metrics/agent-metrics.js';
 import { OutcomeCache } from '../pipeline/outcome-cache.js';
-import { fingerprintJsonEvent } from './json-fingerprint.js';
+import { MAX_JSON_BODY_BYTES, fingerprintJsonEvent } from './json-fingerprint.js';
 import type { Fingerprint } from './response-fingerprint.js';
 
 /** lookUp() handed the event to the pipeline as a repeat: nothing more to do with it. */
@@ -31,6 +31,13 @@ export class JsonRepeats {
     if (fingerprint === null) return null;
     const outcome = this.outcomes.get(fingerprint);
     return outcome && this.sink.replay(outcome, fingerprint.timeNs, this.input) ? REPLAYED : fingerprint;
+  }
+
+  /** lookUp() for a JSON line: not encoded when it is too long to have a fingerprint. */
+  lookUpText(text: string): Fingerprint | typeof REPLAYED | null {
+    // A string's length in UTF-16 units is at most its length in UTF-8 bytes.
+    if (!this.sink.replaysObservations || text.length > MAX_JSON_BODY_BYTES) return null;
+    return this.lookUp(Buffer.from(text, 'utf8'));
   }
 
   remember(fingerprint: Fingerprint | null, outcome: Outcome | null): void {

@@ -49,7 +49,7 @@ export class JsonLinesSource {
       if (this.closed) break;
       if (line.trim() === '') continue;
       // Repeats are counted without parsing, as over HTTP.
-      const fingerprint = this.repeats.lookUp(Buffer.from(line, 'utf8'));
+      const fingerprint = this.repeats.lookUpText(line);
       if (fingerprint === REPLAYED) {
         events++;
         if (this.sink.backlogged) await this.sink.drained();

@@ -158,3 +158,16 @@ t.test('under --stdout the JSON inputs take no fingerprints: every event is deco
   t.same(await source.run(), { lines: 4, events: 4, rejected: 0 });
   t.equal(decoded, 4, 'observations and skipped events alike');
 });
+
+t.test('a JSON line too long for a fingerprint is decoded each time', async (t) => {
+  const p = pipeline(dir, 'long-lines');
+  const stdin = new PassThrough();
+  const source = new JsonLinesSource('-', p.sink, quiet, stdin);
+  await source.open();
+  const line = toJsonLine(execEvent({ cmdline: `sleep ${'9'.repeat(9000)}` }));
+  stdin.end(`${line}\n${line}\n${toJsonLine(execEvent())}\n${toJsonLine(execEvent())}\n`);
+  t.same(await source.run(), { lines: 4, events: 4, rejected: 0 });
+  t.equal(p.replays(), 1, 'only the short repeat replayed');
+  await p.reporter.close();
+  p.store.close();
+});
