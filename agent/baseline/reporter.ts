@@ -10,7 +10,7 @@
 // already consumed.
 import type { Logger } from 'pino';
 import { encodeReport, observationToWire, timestampFromNs, workloadToWire } from '../../proto/vigil-wire.js';
-import { eventTimeNs, type EventTime } from '../falco/event.js';
+import { eventTimeToNs, type EventTime } from '../falco/event.js';
 import { workloadKey } from '../model/identity.js';
 import { itemKey } from '../model/item-key.js';
 import type { Observation } from '../model/observation.js';
@@ -53,6 +53,7 @@ export class Reporter implements ObservationOutput {
   }
 
   readonly backlogged = false;
+  readonly replays = true;
 
   drained(): Promise<void> {
     return Promise.resolve();
@@ -108,7 +109,7 @@ export class Reporter implements ObservationOutput {
       return true;
     }
     if (known === 'reported') {
-      this.sawReported(target, eventTimeNs(time));
+      this.sawReported(target, eventTimeToNs(time));
       return true;
     }
     // Novel again (a relearn forgot it): write() reports it.

@@ -39,7 +39,7 @@ export interface FalcoEvent {
 
 /**
  * An event's time as Falco's Timestamp carries it (seconds < 2^53, nanos < 10^9). A replayed
- * repeat (response-handler.ts) passes this on, and the bigint of eventTimeNs() is made only
+ * repeat (response-handler.ts) passes this on, and the bigint of eventTimeToNs() is made only
  * where a repeat's time is kept: most repeats are of baseline items, whose times nothing reads.
  */
 export interface EventTime {
@@ -47,7 +47,7 @@ export interface EventTime {
   readonly nanos: number;
 }
 
-export function eventTimeNs(time: EventTime): bigint {
+export function eventTimeToNs(time: EventTime): bigint {
   return BigInt(time.seconds) * 1_000_000_000n + BigInt(time.nanos);
 }
 

@@ -121,7 +121,8 @@ const FALCO_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.(\d{9})Z$/;
 let lastSecondText = '';
 let lastSecondNs = 0n;
 
-function eventTimeNs(text: string): bigint | null {
+/** Falco's `time` in nanoseconds, as decodeJsonEvent reads it (json-fingerprint.ts too); null when invalid. */
+export function eventTimeNs(text: string): bigint | null {
   const match = FALCO_TIME.exec(text);
   if (!match) return parseRfc3339Ns(text); // other offsets and fraction lengths
   const [, second = '', fraction = ''] = match;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { IngestSink } from '../pipeline/ingest.js';
 import { FalcoDecodeError } from './event.js';
 import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
+import { JsonRepeats, REPLAYED } from './json-repeats.js';
 
 export interface JsonLinesResult {
   readonly lines: number;
@@ -16,6 +17,7 @@ export interface JsonLinesResult {
 export class JsonLinesSource {
   private closed = false;
   private input: NodeJS.ReadableStream | null = null;
+  private readonly repeats: JsonRepeats;
 
   constructor(
     /** A file path, or "-" for stdin. */
@@ -23,7 +25,9 @@ export class JsonLinesSource {
     private readonly sink: IngestSink,
     private readonly log: Logger,
     private readonly stdin: NodeJS.ReadableStream = process.stdin,
-  ) {}
+  ) {
+    this.repeats = new JsonRepeats(sink, 'jsonl');
+  }
 
   /** Opens the input, failing with the path in the message when it cannot be read. */
   async open(): Promise<void> {
@@ -44,10 +48,17 @@ export class JsonLinesSource {
       lines++;
       if (this.closed) break;
       if (line.trim() === '') continue;
+      // Repeats are counted without parsing, as over HTTP.
+      const fingerprint = this.repeats.lookUpText(line);
+      if (fingerprint === REPLAYED) {
+        events++;
+        if (this.sink.backlogged) await this.sink.drained();
+        continue;
+      }
       try {
         for (const item of parseJsonEvents(line)) {
           try {
-            this.sink.event(decodeJsonEvent(item), 'jsonl');
+            this.repeats.remember(fingerprint, this.sink.event(decodeJsonEvent(item), 'jsonl'));
             events++;
           } catch (err) {
             rejected++;

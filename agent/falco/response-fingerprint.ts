@@ -12,23 +12,8 @@
 // outcome (the rule, the command line, the container's metadata, a `<NA>` turning into a name)
 // makes a different fingerprint. Malformed or unusual messages get none and take the full path.
 
-import { randomBytes } from 'node:crypto';
-import type { EventTime } from './event.js';
+import { FingerprintScratch, MAX_FINGERPRINT_BYTES, type Fingerprint } from './fingerprint-scratch.js';
 
-/**
- * Valid until the next call, which reuses the object and its bytes (copy them to keep them):
- * nothing is allocated per event, where two small objects per event were a fifth of what the
- * garbage collector had to clear.
- */
-export interface Fingerprint extends EventTime {
-  /** The remaining bytes. */
-  readonly bytes: Buffer;
-  /** A hash of all of `bytes`, for a first lookup: equal bytes have equal hashes. */
-  readonly hash: number;
-}
-
-/** Longer keys are not worth keeping: such messages (huge command lines) take the full path. */
-export const MAX_FINGERPRINT_BYTES = 4096;
 /** A message this long has a long key too (the output text is most of what is cut): not worth scanning. */
 const MAX_MESSAGE_BYTES = 2 * MAX_FINGERPRINT_BYTES;
 
@@ -67,19 +52,8 @@ const CONNECT = Buffer.from('connect');
 /** Ranges left out of the current message, [start, end) pairs; reused between calls. */
 const cut = new Int32Array(64);
 
-/**
- * Where the remaining bytes are gathered; reused between calls. Its own aligned memory, read as
- * words to hash; room for a whole message, which is copied in at once and then closed up over
- * the cuts (one native copy per range instead of a view and a copy).
- */
-const scratch = Buffer.allocUnsafeSlow(MAX_MESSAGE_BYTES + 4);
-const words = new Int32Array(scratch.buffer, scratch.byteOffset, (MAX_MESSAGE_BYTES + 4) >> 2);
-/**
- * Random per process: a process in a monitored container chooses its command line, and with a
- * known hash could aim its events at one bucket of the cache and push others out (never a wrong
- * outcome, bytes are compared, but the full path again for those).
- */
-const HASH_SEED = randomBytes(4).readInt32LE(0);
+/** Where the remaining bytes are gathered. */
+const scratch = new FingerprintScratch(MAX_MESSAGE_BYTES);
 
 export function fingerprintResponse(buf: Buffer): Fingerprint | null {
   const end = buf.length;
@@ -150,59 +124,8 @@ export function fingerprintResponse(buf: Buffer): Fingerprint | null {
     pos = stop;
   }
   if (seconds < 0) return null;
-  // What remains: the message with the cut ranges closed up.
-  scratch.set(buf, 0);
-  let out = 0;
-  let from = 0;
-  for (let i = 0; i <= cuts; i += 2) {
-    if (i === localPort && !connect) continue;
-    const to = i < cuts ? (cut[i] as number) : end;
-    if (to > from) {
-      if (from !== out) scratch.copyWithin(out, from, to);
-      out += to - from;
-    }
-    if (i < cuts) from = cut[i + 1] as number;
-  }
-  if (out > MAX_FINGERPRINT_BYTES) return null;
-  // A hash over every byte, four at a time in four lanes that do not wait on one another (as a
-  // string Map key, V8 hashed the key a byte at a time and that cost more than the rest of a
-  // repeat); the bytes past the end of the last word are zeroed.
-  scratch[out] = 0;
-  scratch[out + 1] = 0;
-  scratch[out + 2] = 0;
-  let a = HASH_SEED ^ out;
-  let b = (HASH_SEED + 0x9e3779b9) | 0;
-  let c = HASH_SEED ^ 0x7f4a7c15;
-  let d = (HASH_SEED + 0x3c6ef372) | 0;
-  const n = (out + 3) >> 2;
-  let w = 0;
-  for (; w + 3 < n; w += 4) {
-    a = Math.imul((a + (words[w] as number)) | 0, 0x01000193);
-    b = Math.imul((b + (words[w + 1] as number)) | 0, 0x01000193);
-    c = Math.imul((c + (words[w + 2] as number)) | 0, 0x01000193);
-    d = Math.imul((d + (words[w + 3] as number)) | 0, 0x01000193);
-    a ^= a >>> 15;
-    b ^= b >>> 15;
-    c ^= c >>> 15;
-    d ^= d >>> 15;
-  }
-  for (; w < n; w++) {
-    a = Math.imul(a ^ (words[w] as number), 0x01000193);
-    a ^= a >>> 15;
-  }
-  let hash = Math.imul(a ^ (b >>> 7), 0x85ebca6b);
-  hash = Math.imul(hash ^ c ^ (hash >>> 13), 0xc2b2ae35);
-  hash ^= d ^ (hash >>> 16);
-  result.bytes = views[out] ??= scratch.subarray(0, out);
-  result.hash = hash >>> 0;
-  result.seconds = seconds;
-  result.nanos = nanos;
-  return result;
+  return scratch.gather(buf, cut, cuts, connect ? -1 : localPort, seconds, nanos);
 }
-
-/** The returned fingerprint, and a view of the scratch buffer for each key length seen (at most 4 KiB of them). */
-const result: { -readonly [K in keyof Fingerprint]: Fingerprint[K] } = { bytes: scratch.subarray(0, 0), hash: 0, seconds: 0, nanos: 0 };
-const views: Array<Buffer | undefined> = [];
 
 /** What readTimestamp() read; reused between calls. */
 const timestamp = { seconds: 0, nanos: 0 };

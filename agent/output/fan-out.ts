@@ -19,6 +19,8 @@ export class FanOutput implements ObservationOutput {
     return false;
   }
 
+  readonly replays = false;
+
   async drained(): Promise<void> {
     await Promise.all(this.outputs.map((o) => o.drained()));
   }

@@ -21,6 +21,8 @@ export interface ObservationOutput {
   write(obs: Observation): RepeatTarget | null;
   /** One more of an observation write() took, at `time`; false when it must come through write() again. */
   replay(target: RepeatTarget, time: EventTime): boolean;
+  /** False when replay() never takes one: an input may then spare itself fingerprints that cost more than they save. */
+  readonly replays: boolean;
   /** True while the consumer is behind; inputs that can wait should. */
   readonly backlogged: boolean;
   /** Resolves once the output has caught up (at once when it is not behind). */
@@ -76,6 +78,8 @@ export class JsonLinesOutput implements ObservationOutput {
   replay(): false {
     return false;
   }
+
+  readonly replays = false;
 
   drained(): Promise<void> {
     if (!this.backlogged && this.batch === '') return Promise.resolve();

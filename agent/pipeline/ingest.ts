@@ -35,6 +35,11 @@ export interface IngestSink {
   event(decoded: Decoded, input: IngestSource): Outcome | null;
   /** Another event whose fingerprint had `outcome`, at `time`; false: decode it and call event(). */
   replay(outcome: Outcome, time: EventTime, input: IngestSource): boolean;
+  /**
+   * False when replay() can take skipped events only (the output prints every observation): an
+   * input whose fingerprint costs about what a replayed skip saves need not take one.
+   */
+  readonly replaysObservations: boolean;
   /** A payload an input could not decode. `detail` is for the log, never echoed to metrics. */
   reject(input: IngestSource, reason: RejectReason, detail: string): void;
   readonly backlogged: boolean;
@@ -66,6 +71,10 @@ export class Ingest implements IngestSink {
 
   get backlogged(): boolean {
     return this.output.backlogged;
+  }
+
+  get replaysObservations(): boolean {
+    return this.output.replays;
   }
 
   drained(): Promise<void> {

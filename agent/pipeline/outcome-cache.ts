@@ -3,7 +3,7 @@
 // native comparison). Bounded: when full, the entry stored longest ago goes; a hash
 // holds at most BUCKET entries, so keys crafted to share a hash cost a few comparisons, no more.
 // Keys are up to 4 KiB, so the default bound keeps this under about 16 MiB.
-import type { Fingerprint } from '../falco/response-fingerprint.js';
+import type { Fingerprint } from '../falco/fingerprint-scratch.js';
 import type { Outcome } from './ingest.js';
 
 export const DEFAULT_OUTCOME_CACHE_ENTRIES = 4096;

@@ -14,7 +14,11 @@
 //
 // For HTTP, a bare node:http server in a child process fed the same way gives the floor (what
 // Node's HTTP itself allows here), and this process's own CPU shows whether the sender is what
-// limits.
+// limits. HTTP too runs with `--stdout` and with `--collector` (repeats of learned items, which
+// the agent replays without parsing).
+//
+// BENCH_INGEST_PARTS (comma-separated: decode, grpc, floor, http, http-collector; default all)
+// runs a part alone, for A/B runs of one figure.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,14 +27,17 @@ import { decodeJsonEvent, parseJsonEvents } from '../../agent/falco/json-event.j
 import { decodeGrpcResponse } from '../../agent/falco/grpc-event.js';
 import { decodeOutputsResponse, encodeOutputsResponse } from '../../proto/falco-services.js';
 import { FalcoBurstServer } from '../support/falco-burst-server.js';
-import { getJson, startCollector, waitFor } from './collector-harness.js';
+import { getJson, startCollector, waitFor, type RunningCollector } from './collector-harness.js';
 import { ROOT, collect, spawnVigil } from '../support/cli.js';
 import { loadCorpus, loadExpectations, toGrpcResponse } from '../support/corpus.js';
+import { toJsonLine } from '../support/events.js';
+import { formatRfc3339Ns } from '../../agent/falco/event.js';
 import { describeMachine, machine, record } from './machine.js';
 import { sendLoad, type HttpClientKind, type LoadResult } from './http-load.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const HTTP_EVENTS = Number(process.env.BENCH_HTTP_EVENTS ?? 50_000);
+const PARTS = new Set((process.env.BENCH_INGEST_PARTS ?? 'decode,grpc,floor,http,http-collector').split(','));
 
 // Every attributable container event of the corpora, cycled.
 const files = Object.entries(loadExpectations())
@@ -41,6 +48,7 @@ const lines = corpus.map((c) => c.line);
 // Dated now (the corpus spans a week): the collector run learns them all within its window.
 const benchStart = Math.floor(Date.now() / 1000);
 const encoded = corpus.map((c, i) => encodeOutputsResponse({ ...toGrpcResponse(c.json), time: { seconds: benchStart, nanos: i } }));
+const dated = corpus.map((c, i) => toJsonLine({ ...c.json, time: formatRfc3339Ns(BigInt(benchStart) * 1_000_000_000n + BigInt(i)) }));
 const avgJsonBytes = Math.round(lines.reduce((s, l) => s + Buffer.byteLength(l), 0) / lines.length);
 const avgProtoBytes = Math.round(encoded.reduce((s, b) => s + b.length, 0) / encoded.length);
 
@@ -174,18 +182,8 @@ async function grpcRun(output: 'stdout' | 'collector'): Promise<AgentRun> {
   // Let it subscribe.
   await new Promise((r) => setTimeout(r, 500));
   if (collector) {
-    // Learn the corpus once, then wait for every baseline to lock and reach the agent.
     for (const message of encoded) server.publishRaw(message);
-    await waitForEvents(agent.port, encoded.length, 60_000);
-    await waitFor(
-      async () => {
-        const { workloads } = await getJson<{ workloads: Array<{ mode: string }> }>(collector.httpPort, '/api/v1/workloads');
-        return workloads.length > 0 && workloads.every((w) => w.mode === 'detecting');
-      },
-      'baselines locked',
-      30_000,
-    );
-    await new Promise((r) => setTimeout(r, 1_000)); // the lock's delta reaches the agent
+    await learned(collector, agent.port, encoded.length);
   }
   const before = await metrics(agent.port);
   const cpuBefore = process.cpuUsage();
@@ -207,6 +205,20 @@ async function grpcRun(output: 'stdout' | 'collector'): Promise<AgentRun> {
   return result;
 }
 
+/** Waits until the agent has taken the corpus once and every baseline is locked and back at the agent. */
+async function learned(collector: RunningCollector, agentPort: number, events: number): Promise<void> {
+  await waitForEvents(agentPort, events, 60_000);
+  await waitFor(
+    async () => {
+      const { workloads } = await getJson<{ workloads: Array<{ mode: string }> }>(collector.httpPort, '/api/v1/workloads');
+      return workloads.length > 0 && workloads.every((w) => w.mode === 'detecting');
+    },
+    'baselines locked',
+    30_000,
+  );
+  await new Promise((r) => setTimeout(r, 1_000)); // the lock's delta reaches the agent
+}
+
 function subtract(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
 }
@@ -226,14 +238,29 @@ function clientCost(load: LoadResult): ClientCost {
   };
 }
 
-async function httpRun(connections: number): Promise<AgentRun & ClientCost> {
-  const agent = await startAgentProcess(['--falco-http-listen', '127.0.0.1:0']);
+async function httpRun(connections: number, output: 'stdout' | 'collector' = 'stdout'): Promise<AgentRun & ClientCost> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
+  const collector = output === 'collector' ? await startCollector(dir, ['--baseline-window', '2s']) : null;
+  const agent = await startAgentProcess(
+    collector
+      ? ['--falco-http-listen', '127.0.0.1:0', '--collector', `127.0.0.1:${collector.grpcPort}`, '--agent-token-file', join(dir, 'agent-tokens'), '--state', join(dir, 'state'), '--node', 'bench-node']
+      : ['--falco-http-listen', '127.0.0.1:0'],
+    output === 'stdout',
+  );
+  // With a collector the events are dated now, so that the first pass is learned in its window.
+  const bodies = collector ? dated : lines;
+  if (collector) {
+    await sendLoad({ port: agent.httpPort, connections: 1, requests: bodies.length, bodies, client: 'raw' });
+    await learned(collector, agent.port, bodies.length);
+  }
   const before = await metrics(agent.port);
-  const load = await sendLoad({ port: agent.httpPort, connections, requests: HTTP_EVENTS, bodies: lines, client: 'raw' });
+  const load = await sendLoad({ port: agent.httpPort, connections, requests: HTTP_EVENTS, bodies, client: 'raw' });
   const after = await metrics(agent.port);
   const result = summarize(HTTP_EVENTS, load.ms, before, after);
   await agent.stop();
-  return { ...result, ...clientCost(load) };
+  await collector?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return { ...result, ...(collector ? { decisions: subtract(decisions(after), decisions(before)) } : {}), ...clientCost(load) };
 }
 
 interface FloorRun extends ClientCost {
@@ -272,10 +299,12 @@ function describeFloor(f: FloorRun): string {
   );
 }
 
-function describeHttp(run: AgentRun & ClientCost, floor: FloorRun): string {
+function describeHttp(run: AgentRun & ClientCost, floor: FloorRun | undefined): string {
   return (
-    `${run.eventsPerSecond.toLocaleString()} events/s (${Math.round((run.eventsPerSecond / floor.requestsPerSecond) * 100)}% of the floor), ` +
+    `${run.eventsPerSecond.toLocaleString()} events/s` +
+    (floor ? ` (${Math.round((run.eventsPerSecond / floor.requestsPerSecond) * 100)}% of the floor), ` : ', ') +
     `${run.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${run.cpuPerEventMicros} µs CPU/event, RSS ${run.rssMB} MB; ` +
+    (run.decisions ? `decisions ${JSON.stringify(run.decisions)}; ` : '') +
     `client ${run.clientCpuPercent}% of a core, ${run.clientCpuPerRequestMicros} µs/request; ` +
     `round trip p50 ${run.roundTripMicros?.p50 ?? '?'} µs, p99 ${run.roundTripMicros?.p99 ?? '?'} µs`
   );
@@ -285,46 +314,65 @@ const m = machine();
 console.log(`agent ingest benchmark — ${describeMachine(m)}`);
 console.log(`corpus: ${corpus.length} distinct events from ${files.length} files; JSON ${avgJsonBytes} B/event, protobuf ${avgProtoBytes} B/event`);
 
-const protoDecode = timeLoop(EVENTS, (i) => decodeOutputsResponse(encoded[i % encoded.length] ?? Buffer.alloc(0)));
-const protoToEvent = timeLoop(EVENTS, (i) => decodeGrpcResponse(decodeOutputsResponse(encoded[i % encoded.length] ?? Buffer.alloc(0))));
-const jsonParse = timeLoop(EVENTS, (i) => JSON.parse(lines[i % lines.length] ?? '{}'));
-const jsonToEvent = timeLoop(EVENTS, (i) => decodeJsonEvent(parseJsonEvents(lines[i % lines.length] ?? '{}')[0]));
-console.log(`raw decode, this process: protobuf ${protoDecode.toLocaleString()}/s (→ FalcoEvent ${protoToEvent.toLocaleString()}/s); JSON.parse ${jsonParse.toLocaleString()}/s (lossless → FalcoEvent ${jsonToEvent.toLocaleString()}/s)`);
+const decode = PARTS.has('decode') ? decodeRates() : null;
 
-const grpcCollector = await grpcRun('collector');
-console.log(
-  `gRPC  → agent → collector (repeats of learned items): ${grpcCollector.eventsPerSecond.toLocaleString()} events/s ` +
-    `(${Math.round((grpcCollector.eventsPerSecond / protoToEvent) * 100)}% of decode-to-event rate), ` +
-    `${grpcCollector.events.toLocaleString()}/${EVENTS.toLocaleString()} received, ${grpcCollector.rejected} rejected, ` +
-    `${grpcCollector.cpuPerEventMicros} µs CPU/event, RSS ${grpcCollector.rssMB} MB, sender CPU ${grpcCollector.senderCpuPercent}%, ` +
-    `decisions ${JSON.stringify(grpcCollector.decisions)}`,
-);
-const grpc = await grpcRun('stdout');
-console.log(
-  `gRPC  → agent --stdout (every event printed): ${grpc.eventsPerSecond.toLocaleString()} events/s (${Math.round((grpc.eventsPerSecond / protoToEvent) * 100)}% of decode-to-event rate), ` +
-    `${grpc.events.toLocaleString()}/${EVENTS.toLocaleString()} received, ${grpc.rejected} rejected, ${grpc.cpuPerEventMicros} µs CPU/event, RSS ${grpc.rssMB} MB, sender CPU ${grpc.senderCpuPercent}%`,
-);
+function decodeRates(): { protobuf: number; protobufToEvent: number; jsonParse: number; jsonToEvent: number } {
+  const protoDecode = timeLoop(EVENTS, (i) => decodeOutputsResponse(encoded[i % encoded.length] ?? Buffer.alloc(0)));
+  const protoToEvent = timeLoop(EVENTS, (i) => decodeGrpcResponse(decodeOutputsResponse(encoded[i % encoded.length] ?? Buffer.alloc(0))));
+  const jsonParse = timeLoop(EVENTS, (i) => JSON.parse(lines[i % lines.length] ?? '{}'));
+  const jsonToEvent = timeLoop(EVENTS, (i) => decodeJsonEvent(parseJsonEvents(lines[i % lines.length] ?? '{}')[0]));
+  console.log(`raw decode, this process: protobuf ${protoDecode.toLocaleString()}/s (→ FalcoEvent ${protoToEvent.toLocaleString()}/s); JSON.parse ${jsonParse.toLocaleString()}/s (lossless → FalcoEvent ${jsonToEvent.toLocaleString()}/s)`);
+  return { protobuf: protoDecode, protobufToEvent: protoToEvent, jsonParse, jsonToEvent };
+}
+/** A share of the decode-to-event rate, when it was measured. */
+const ofDecode = (perSecond: number): string => (decode ? ` (${Math.round((perSecond / decode.protobufToEvent) * 100)}% of decode-to-event rate)` : '');
+
+let grpcCollector: AgentRun | null = null;
+let grpc: AgentRun | null = null;
+if (PARTS.has('grpc')) {
+  grpcCollector = await grpcRun('collector');
+  console.log(
+    `gRPC  → agent → collector (repeats of learned items): ${grpcCollector.eventsPerSecond.toLocaleString()} events/s${ofDecode(grpcCollector.eventsPerSecond)}, ` +
+      `${grpcCollector.events.toLocaleString()}/${EVENTS.toLocaleString()} received, ${grpcCollector.rejected} rejected, ` +
+      `${grpcCollector.cpuPerEventMicros} µs CPU/event, RSS ${grpcCollector.rssMB} MB, sender CPU ${grpcCollector.senderCpuPercent}%, ` +
+      `decisions ${JSON.stringify(grpcCollector.decisions)}`,
+  );
+  grpc = await grpcRun('stdout');
+  console.log(
+    `gRPC  → agent --stdout (every event printed): ${grpc.eventsPerSecond.toLocaleString()} events/s${ofDecode(grpc.eventsPerSecond)}, ` +
+      `${grpc.events.toLocaleString()}/${EVENTS.toLocaleString()} received, ${grpc.rejected} rejected, ${grpc.cpuPerEventMicros} µs CPU/event, RSS ${grpc.rssMB} MB, sender CPU ${grpc.senderCpuPercent}%`,
+  );
+}
 const floors: FloorRun[] = [];
-for (const client of ['node-http', 'raw'] as const) {
-  for (const connections of [1, 8]) {
-    floors.push(await httpFloor(client, connections));
-    console.log(describeFloor(floors[floors.length - 1] as FloorRun));
+if (PARTS.has('floor')) {
+  for (const client of ['node-http', 'raw'] as const) {
+    for (const connections of [1, 8]) {
+      floors.push(await httpFloor(client, connections));
+      console.log(describeFloor(floors[floors.length - 1] as FloorRun));
+    }
   }
 }
-const rawFloor = (connections: number): FloorRun => floors.find((f) => f.client === 'raw' && f.connections === connections) as FloorRun;
-const http1 = await httpRun(1);
-console.log(`HTTP  → agent, 1 connection (as Falco's http_output), raw client: ${describeHttp(http1, rawFloor(1))}`);
-const http8 = await httpRun(8);
-console.log(`HTTP  → agent, 8 connections, raw client: ${describeHttp(http8, rawFloor(8))}`);
+const rawFloor = (connections: number): FloorRun | undefined => floors.find((f) => f.client === 'raw' && f.connections === connections);
+const http: Record<string, AgentRun & ClientCost> = {};
+for (const [name, connections, output, what] of [
+  ['http1', 1, 'stdout', "1 connection (as Falco's http_output), --stdout"],
+  ['http8', 8, 'stdout', '8 connections, --stdout'],
+  ['http1Collector', 1, 'collector', '1 connection → collector (repeats of learned items)'],
+  ['http8Collector', 8, 'collector', '8 connections → collector (repeats of learned items)'],
+] as const) {
+  if (!PARTS.has(output === 'stdout' ? 'http' : 'http-collector')) continue;
+  const run = await httpRun(connections, output);
+  http[name] = run;
+  console.log(`HTTP  → agent, ${what}, raw client: ${describeHttp(run, rawFloor(connections))}`);
+}
 const file = record('agent-ingest', {
   events: EVENTS,
   httpEvents: HTTP_EVENTS,
   bytesPerEvent: { json: avgJsonBytes, protobuf: avgProtoBytes },
-  decodePerSecond: { protobuf: protoDecode, protobufToEvent: protoToEvent, jsonParse, jsonToEvent },
+  decodePerSecond: decode,
   grpc,
   grpcCollector,
   httpFloor: floors,
-  http1,
-  http8,
+  ...http,
 });
 console.log(`figures written to ${file}`);

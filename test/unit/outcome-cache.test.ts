@@ -1,6 +1,6 @@
 import t from 'tap';
 import { OutcomeCache } from '../../agent/pipeline/outcome-cache.js';
-import type { Fingerprint } from '../../agent/falco/response-fingerprint.js';
+import type { Fingerprint } from '../../agent/falco/fingerprint-scratch.js';
 import type { Outcome } from '../../agent/pipeline/ingest.js';
 
 const skip = (reason: 'foreign_rule' | 'host_process'): Outcome => ({ kind: 'skip', reason });

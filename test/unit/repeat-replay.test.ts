@@ -8,75 +8,27 @@ import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
-import { KnownSet } from '../../agent/baseline/known-set.js';
-import { Reporter } from '../../agent/baseline/reporter.js';
 import { decodeGrpcResponse } from '../../agent/falco/grpc-event.js';
 import { ResponseHandler } from '../../agent/falco/response-handler.js';
-import { AgentMetrics } from '../../agent/metrics/agent-metrics.js';
 import { DEFAULT_ATTRIBUTOR_OPTIONS } from '../../agent/model/attributor.js';
-import type { ItemIdentity } from '../../agent/model/item-key.js';
-import { Ingest, type IngestSink } from '../../agent/pipeline/ingest.js';
-import { StateStore } from '../../agent/state/state-store.js';
 import { decodeOutputsResponse, encodeOutputsResponse, type OutputsResponse } from '../../proto/falco-services.js';
 import { loadCorpus, loadExpectations, toGrpcResponse } from '../support/corpus.js';
 import { acceptEvent, execEvent } from '../support/events.js';
+import { metricsText, outbox, pipeline as basePipeline, runRounds, type Pipeline } from '../support/replay-pipeline.js';
 
-const quiet = pino({ level: 'silent' });
 const dir = mkdtempSync(join(tmpdir(), 'vigil-replay-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Pipeline {
-  readonly known: KnownSet;
-  readonly store: StateStore;
-  readonly reporter: Reporter;
-  readonly metrics: AgentMetrics;
-  readonly ingest: Ingest;
-  feed(messages: readonly Buffer[]): void;
-  /** Moves the attributor's clock on (metadata waits time out against it). */
-  advance(ms: number): void;
-}
-
-function pipeline(name: string, withReplay: boolean, maxKnownContainers = DEFAULT_ATTRIBUTOR_OPTIONS.maxKnownContainers): Pipeline & { replays: () => number } {
-  const known = new KnownSet();
-  const store = StateStore.open({ dir: join(dir, name), maxOutboxRows: 1_000_000 }, quiet);
-  const metrics = new AgentMetrics({ processMetrics: false });
-  // A repeat interval beyond the test: counts go out once, at close().
-  const reporter = new Reporter(known, store, metrics, quiet, 3_600_000);
-  let now = 0;
-  const ingest = new Ingest(
-    { cluster: 'prod', node: null, includeHost: false, rulePrefix: 'Vigil', maxFieldLength: 4096, attribution: { ...DEFAULT_ATTRIBUTOR_OPTIONS, maxKnownContainers } },
-    reporter,
-    metrics,
-    quiet,
-    () => now,
-  );
-  let replays = 0;
-  // Counts the replays it passes on; everything else reaches the real Ingest unchanged.
-  const counting: IngestSink = {
-    event: (decoded, input) => ingest.event(decoded, input),
-    replay: (outcome, timeNs, input) => {
-      const done = ingest.replay(outcome, timeNs, input);
-      if (done) replays++;
-      return done;
-    },
-    reject: (input, reason, detail) => ingest.reject(input, reason, detail),
-    get backlogged() {
-      return ingest.backlogged;
-    },
-    drained: () => ingest.drained(),
-  };
-  const handler = new ResponseHandler(counting);
+function pipeline(name: string, withReplay: boolean, maxKnownContainers = DEFAULT_ATTRIBUTOR_OPTIONS.maxKnownContainers): Pipeline & { feed(messages: readonly Buffer[]): void } {
+  const p = basePipeline(dir, name, maxKnownContainers);
+  const handler = new ResponseHandler(p.sink);
   const feed = (messages: readonly Buffer[]): void => {
     for (const m of messages) {
       if (withReplay) handler.handle(m);
-      else ingest.event(decodeGrpcResponse(decodeOutputsResponse(m)), 'grpc');
+      else p.ingest.event(decodeGrpcResponse(decodeOutputsResponse(m)), 'grpc');
     }
   };
-  const advance = (ms: number): void => {
-    now += ms;
-  };
-  return { known, store, reporter, metrics, ingest, feed, advance, replays: () => replays };
+  return { ...p, feed };
 }
 
 const corpus = [
@@ -99,59 +51,16 @@ function round(n: number): Buffer[] {
   });
 }
 
-async function outbox(p: Pipeline): Promise<Array<{ kind: string; body: string }>> {
-  await p.reporter.close();
-  return p.store.pending(0, 1_000_000).map((e) => ({ kind: e.kind, body: e.body.toString('base64') }));
-}
-
-async function metricsText(p: Pipeline): Promise<string> {
-  return (await p.metrics.registry.metrics()).split('\n').filter((l) => !l.startsWith('#')).join('\n');
-}
-
-/** The same collector decisions for both: every workload this agent reported, in `mode`, half its items in the baseline. */
-function tell(pipelines: readonly Pipeline[], mode: 'learning' | 'detecting', identity: ItemIdentity): void {
-  const items = pipelines[0]?.store.loadReported() ?? [];
-  const workloads = [...new Set(items.map((i) => i.workloadKey))];
-  for (const p of pipelines) {
-    for (const w of workloads) {
-      const mine = items.filter((i) => i.workloadKey === w).filter((_, k) => k % 2 === 0);
-      p.known.setState(w, mode, null, mine, identity);
-    }
-  }
-}
-
 t.test('replayed repeats leave the same reports and metrics as decoding every event', async (t) => {
   const fast = pipeline('fast', true);
   const reference = pipeline('reference', false);
   const both = [fast, reference];
-  // The reporter appends to the outbox on the next event-loop turn: let it, after each round.
-  const feed = async (messages: Buffer[]): Promise<void> => {
+  const { afterLearning, afterDetecting } = await runRounds(both, async (n) => {
+    const messages = round(n);
     for (const p of both) p.feed(messages);
-    await new Promise((r) => setImmediate(r));
-  };
-
-  await feed(round(0)); // nothing known: every item novel (finest keys), learning reports
-  await feed(round(1)); // the same again: already reported
-  const afterLearning = fast.replays();
+  });
   t.ok(afterLearning > corpus.length * 0.4, `round 1 mostly replayed (${afterLearning} of ${corpus.length})`);
-
-  tell(both, 'detecting', 'exe'); // a new identity: every cached target is stale
-  await feed(round(2)); // re-keyed by exe: novel deviations and baseline hits
-  await feed(round(3)); // repeats counted while detecting
-  await feed(round(4));
-  t.ok(fast.replays() - afterLearning > corpus.length * 0.8, `rounds 2–4 replay repeats (${fast.replays() - afterLearning})`);
-
-  tell(both, 'detecting', 'lineage');
-  await feed(round(5));
-  // A relearn: the baseline and what was reported are forgotten (applyDelta removals).
-  for (const p of both) {
-    const reported = p.store.loadReported();
-    for (const w of new Set(reported.map((r) => r.workloadKey))) {
-      p.known.applyDelta(w, 'learning', null, [], reported.filter((r) => r.workloadKey === w), 'lineage');
-    }
-  }
-  await feed(round(6));
-  await feed(round(7));
+  t.ok(afterDetecting - afterLearning > corpus.length * 0.8, `rounds 2–4 replay repeats (${afterDetecting - afterLearning})`);
 
   const [fastOut, refOut] = [await outbox(fast), await outbox(reference)];
   t.ok(refOut.length > 100, `the reference wrote reports (${refOut.length})`);

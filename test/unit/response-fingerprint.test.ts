@@ -1,6 +1,7 @@
 import t from 'tap';
-import { MAX_FINGERPRINT_BYTES, fingerprintResponse } from '../../agent/falco/response-fingerprint.js';
-import { eventTimeNs } from '../../agent/falco/event.js';
+import { MAX_FINGERPRINT_BYTES } from '../../agent/falco/fingerprint-scratch.js';
+import { fingerprintResponse } from '../../agent/falco/response-fingerprint.js';
+import { eventTimeToNs } from '../../agent/falco/event.js';
 import { encodeOutputsResponse, type OutputsResponse } from '../../proto/falco-services.js';
 import { toGrpcResponse } from '../support/corpus.js';
 import { acceptEvent, connectEvent, execEvent } from '../support/events.js';
@@ -20,11 +21,11 @@ t.test('time, output text, pids and evt.time do not change the fingerprint; the 
   // A fingerprint holds until the next call: each is read before the next is taken.
   const a = fingerprintResponse(withFields(exec, {}));
   t.ok(a?.bytes.length, 'a key');
-  t.equal(a && eventTimeNs(a), BigInt(exec.time?.seconds ?? 0) * 1_000_000_000n + BigInt(exec.time?.nanos ?? 0));
+  t.equal(a && eventTimeToNs(a), BigInt(exec.time?.seconds ?? 0) * 1_000_000_000n + BigInt(exec.time?.nanos ?? 0));
   const b = fingerprintResponse(
     withFields(exec, { 'proc.pid': '999', 'evt.time': '10:00:00.000000001' }, { time: { seconds: 1_800_000_000, nanos: 7 }, output: 'other text' }),
   );
-  t.equal(b && eventTimeNs(b), 1_800_000_000_000_000_007n);
+  t.equal(b && eventTimeToNs(b), 1_800_000_000_000_000_007n);
   t.equal(key(withFields(exec, {})), key(withFields(exec, { 'proc.pid': '999', 'evt.time': '10:00:00.000000001' }, { time: { seconds: 1_800_000_000, nanos: 7 }, output: 'other text' })));
 });
 

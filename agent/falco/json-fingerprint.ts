@@ -1,0 +1,342 @@
+// The fingerprint of one Falco event as JSON (http_output, a Falcosidekick webhook, a JSON line):
+// its bytes without the values that change from one event of the same thing to the next, as
+// response-fingerprint.ts does for the gRPC encoding. Two bodies with the same fingerprint decode
+// to events that differ only in those values, which neither the decision nor the item key reads,
+// so what the agent made of the first holds for the second (json-repeats.ts).
+//
+// Left out (the value only: the key stays, so where a value was cut is part of the bytes): the
+// top-level `time` (returned separately), `output` (the formatted text, which embeds the pid and
+// the time) and Falcosidekick's `uuid`; inside the top-level `output_fields`, proc.pid,
+// proc.ppid, proc.vpid, evt.time, evt.rawtime, evt.time.iso8601, and fd.lport when evt.type is
+// "connect" (an outbound connection's ephemeral port; an inbound one's is its listening port).
+// Every other byte counts, whitespace, key order and escapes included.
+//
+// The scan is a strict JSON validator: whatever it fingerprints, JSON.parse accepts. Anything
+// that would make the cut values matter or the parse differ from what the bytes say gets no
+// fingerprint and takes the full path: a top-level value that is not an object, a key with an
+// escape (it could spell a special name), a special key twice at its level (the last one wins
+// in JSON.parse), a left-out value the decoder would reject or warn about, or that is not a
+// plain ASCII scalar (the output text, never read past the decoder, may be any string), a
+// missing or invalid `time` (the decoder would then read evt.time, which is left out), nesting
+// deeper than MAX_DEPTH, a body over MAX_JSON_BODY_BYTES.
+import { eventTimeNs } from './json-event.js';
+import { FingerprintScratch, MAX_FINGERPRINT_BYTES, type Fingerprint } from './fingerprint-scratch.js';
+
+/** Longer bodies are not scanned: their key would be over MAX_FINGERPRINT_BYTES or near it. */
+export const MAX_JSON_BODY_BYTES = 2 * MAX_FINGERPRINT_BYTES;
+/** Falco's events nest three deep (the event, output_fields, a list value). */
+const MAX_DEPTH = 16;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+/** What the scan does with the value of a key at the level where the name is special. */
+const enum Role {
+  None,
+  /** top level: cut, parsed as the event time */
+  Time,
+  /** top level: cut; any valid string or null */
+  Output,
+  /** cut; a plain ASCII scalar */
+  Volatile,
+  /** top level: the object whose members have the roles below */
+  Fields,
+  /** output_fields: cut when evt.type is "connect" */
+  LocalPort,
+  /** output_fields: kept; "connect" or not */
+  EventType,
+}
+
+interface Special {
+  readonly name: Buffer;
+  readonly role: Role;
+  /** This name's bit in the set of names seen at its level. */
+  readonly bit: number;
+}
+
+/** Special names by their length (most names have a length no special name has). */
+function byLength(names: ReadonlyArray<readonly [string, Role]>): Array<Special[] | undefined> {
+  const table: Array<Special[] | undefined> = [];
+  names.forEach(([name, role], i) => (table[name.length] ??= []).push({ name: Buffer.from(name), role, bit: 1 << i }));
+  return table;
+}
+
+const TOP = byLength([
+  ['time', Role.Time],
+  ['output', Role.Output],
+  ['uuid', Role.Volatile],
+  ['output_fields', Role.Fields],
+]);
+const FIELDS = byLength([
+  ['proc.pid', Role.Volatile],
+  ['proc.ppid', Role.Volatile],
+  ['proc.vpid', Role.Volatile],
+  ['evt.time', Role.Volatile],
+  ['evt.rawtime', Role.Volatile],
+  ['evt.time.iso8601', Role.Volatile],
+  ['fd.lport', Role.LocalPort],
+  ['evt.type', Role.EventType],
+]);
+const CONNECT = Buffer.from('"connect"');
+
+/** Ranges left out of the current body, [start, end) pairs; reused between calls. */
+const cut = new Int32Array(32);
+const scratch = new FingerprintScratch(MAX_JSON_BODY_BYTES);
+
+// The scan's state: one body at a time, synchronously.
+const EMPTY = Buffer.alloc(0);
+let buf: Buffer = EMPTY;
+let end = 0;
+let cuts = 0;
+let timeNs: bigint | null = null;
+/** Index in `cut` of fd.lport's range, or -1. */
+let localPort = -1;
+let connect = false;
+/** Set by string(): whether the string just scanned had an escape / a byte outside printable ASCII. */
+let escaped = false;
+let unusual = false;
+
+export function fingerprintJsonEvent(body: Buffer): Fingerprint | null {
+  if (body.length > MAX_JSON_BODY_BYTES) return null;
+  buf = body;
+  end = body.length;
+  cuts = 0;
+  timeNs = null;
+  localPort = -1;
+  connect = false;
+  const pos = space(0);
+  const stop = buf[pos] === OPEN_OBJECT ? object(pos, 1, TOP) : -1;
+  const fingerprint =
+    stop >= 0 && space(stop) === end && timeNs !== null
+      ? scratch.gather(body, cut, cuts, connect ? -1 : localPort, Number(timeNs / 1_000_000_000n), Number(timeNs % 1_000_000_000n))
+      : null;
+  buf = EMPTY; // the body is not kept alive until the next call
+  return fingerprint;
+}
+
+function space(pos: number): number {
+  const body = buf;
+  for (;;) {
+    const b = body[pos];
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return pos;
+    pos++;
+  }
+}
+
+/**
+ * The object opening at `pos`; returns the position after it, or -1. `names` are the special
+ * names at this level (the top level or output_fields), null inside any other value.
+ */
+function object(pos: number, depth: number, names: Array<Special[] | undefined> | null): number {
+  if (depth > MAX_DEPTH) return -1;
+  let seen = 0;
+  pos = space(pos + 1);
+  if (buf[pos] === CLOSE_OBJECT) return pos + 1;
+  for (;;) {
+    if (buf[pos] !== QUOTE) return -1;
+    const keyStart = pos + 1;
+    pos = string(pos);
+    if (pos < 0 || escaped) return -1;
+    let role = Role.None;
+    if (names !== null) {
+      const special = lookUp(names, keyStart, pos - 1 - keyStart);
+      if (special !== null) {
+        if ((seen & special.bit) !== 0) return -1;
+        seen |= special.bit;
+        role = special.role;
+      }
+    }
+    pos = space(pos);
+    if (buf[pos] !== COLON) return -1;
+    pos = space(pos + 1);
+    pos = role === Role.None ? value(pos, depth) : special(pos, depth, role);
+    if (pos < 0) return -1;
+    pos = space(pos);
+    const b = buf[pos];
+    if (b === CLOSE_OBJECT) return pos + 1;
+    if (b !== COMMA) return -1;
+    pos = space(pos + 1);
+  }
+}
+
+/** The value of a special key at `pos`: checked for what its role allows, cut or kept. */
+function special(pos: number, depth: number, role: Role): number {
+  const start = pos;
+  switch (role) {
+    case Role.Fields:
+      // Anything but an object is kept whole (the decoder rejects it).
+      return buf[pos] === OPEN_OBJECT ? object(pos, depth + 1, FIELDS) : value(pos, depth);
+    case Role.EventType:
+      pos = value(pos, depth);
+      if (pos >= 0) connect = pos - start === CONNECT.length && same(start, CONNECT);
+      return pos;
+    case Role.Time:
+      if (buf[pos] !== QUOTE) return -1;
+      pos = string(pos);
+      if (pos < 0 || escaped || unusual) return -1;
+      timeNs = eventTimeNs(buf.toString('latin1', start + 1, pos - 1));
+      if (timeNs === null) return -1;
+      break;
+    case Role.Output:
+      // The decoder takes any string or null here and nothing reads it past the decoder.
+      pos = buf[pos] === QUOTE ? string(pos) : literal(pos, NULL);
+      if (pos < 0) return -1;
+      break;
+    default:
+      pos = plainScalar(pos);
+      if (pos < 0) return -1;
+  }
+  if (cuts === cut.length) return -1;
+  if (role === Role.LocalPort) localPort = cuts;
+  cut[cuts++] = start;
+  cut[cuts++] = pos;
+  return pos;
+}
+
+/** Any JSON value at `pos`; returns the position after it, or -1. */
+function value(pos: number, depth: number): number {
+  const b = buf[pos];
+  if (b === QUOTE) return string(pos);
+  if (b === OPEN_OBJECT) return object(pos, depth + 1, null);
+  if (b === OPEN_ARRAY) return array(pos, depth + 1);
+  return scalar(pos);
+}
+
+function array(pos: number, depth: number): number {
+  if (depth > MAX_DEPTH) return -1;
+  pos = space(pos + 1);
+  if (buf[pos] === CLOSE_ARRAY) return pos + 1;
+  for (;;) {
+    pos = value(pos, depth);
+    if (pos < 0) return -1;
+    pos = space(pos);
+    const b = buf[pos];
+    if (b === CLOSE_ARRAY) return pos + 1;
+    if (b !== COMMA) return -1;
+    pos = space(pos + 1);
+  }
+}
+
+/** A string, number, true, false or null whose bytes are printable ASCII without escapes. */
+function plainScalar(pos: number): number {
+  if (buf[pos] !== QUOTE) return scalar(pos);
+  pos = string(pos);
+  return pos < 0 || escaped || unusual ? -1 : pos;
+}
+
+/** A number, true, false or null. */
+function scalar(pos: number): number {
+  const b = buf[pos];
+  if (b === 0x74) return literal(pos, TRUE);
+  if (b === 0x66) return literal(pos, FALSE);
+  if (b === 0x6e) return literal(pos, NULL);
+  return number(pos);
+}
+
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
+
+function literal(pos: number, text: Buffer): number {
+  return same(pos, text) ? pos + text.length : -1;
+}
+
+/** Whether the body holds `expected` at `pos`. A byte loop: for these few bytes Buffer.compare's native call cost more. */
+function same(pos: number, expected: Buffer): boolean {
+  for (let i = 0; i < expected.length; i++) if (buf[pos + i] !== expected[i]) return false;
+  return true;
+}
+
+/** JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+function number(pos: number): number {
+  if (buf[pos] === MINUS) pos++;
+  if (buf[pos] === ZERO) pos++;
+  else if (isDigit(buf[pos])) pos = digits(pos);
+  else return -1;
+  if (buf[pos] === DOT) {
+    if (!isDigit(buf[pos + 1])) return -1;
+    pos = digits(pos + 1);
+  }
+  const e = buf[pos];
+  if (e === 0x65 || e === 0x45) {
+    pos++;
+    if (buf[pos] === PLUS || buf[pos] === MINUS) pos++;
+    if (!isDigit(buf[pos])) return -1;
+    pos = digits(pos);
+  }
+  return pos;
+}
+
+function digits(pos: number): number {
+  while (isDigit(buf[pos])) pos++;
+  return pos;
+}
+
+function isDigit(b: number | undefined): boolean {
+  return b !== undefined && b >= ZERO && b <= NINE;
+}
+
+/**
+ * The string opening at `pos`; returns the position after its closing quote, or -1 for a
+ * control character or an invalid escape (JSON.parse rejects both). Bytes from 0x80 up are
+ * taken as they come: the agent decodes the body as UTF-8 with replacement characters, and an
+ * ASCII byte is never part of a multi-byte sequence, so the structure seen here is JSON.parse's.
+ */
+function string(pos: number): number {
+  escaped = false;
+  unusual = false;
+  // Locals: V8 keeps them in registers, not the module's variables (twice as fast here).
+  const body = buf;
+  const stop = end;
+  const kinds = STRING_BYTE;
+  pos++;
+  for (;;) {
+    if (pos >= stop) return -1;
+    // One table look-up for the bytes most strings are made of.
+    const kind = kinds[body[pos++] as number] as number;
+    if (kind === PLAIN) continue;
+    if (kind === END) return pos;
+    if (kind === CONTROL) return -1;
+    if (kind === HIGH) unusual = true;
+    else {
+      escaped = true;
+      const e = body[pos++];
+      if (e === 0x75) {
+        // \uXXXX
+        for (let i = 0; i < 4; i++) if (!isHex(body[pos++])) return -1;
+      } else if (!(e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74)) {
+        return -1;
+      }
+    }
+  }
+}
+
+const PLAIN = 0;
+const END = 1;
+const CONTROL = 2;
+const HIGH = 3;
+const ESCAPE = 4;
+/** What each byte is inside a string. */
+const STRING_BYTE = new Uint8Array(256).map((_, b) => (b === QUOTE ? END : b === BACKSLASH ? ESCAPE : b < 0x20 ? CONTROL : b >= 0x7f ? HIGH : PLAIN));
+
+function isHex(b: number | undefined): boolean {
+  return b !== undefined && ((b >= ZERO && b <= NINE) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66));
+}
+
+function lookUp(table: Array<Special[] | undefined>, start: number, length: number): Special | null {
+  const candidates = table[length];
+  if (candidates === undefined) return null;
+  for (const c of candidates) if (same(start, c.name)) return c;
+  return null;
+}

@@ -1,0 +1,46 @@
+// Replays repeated JSON events (an HTTP body, a JSON line) for one input, as response-handler.ts
+// does for gRPC: the outcome of an earlier event with the same fingerprint (json-fingerprint.ts),
+// when the pipeline allows it, instead of parsing and decoding. The fingerprint's bytes live in
+// a buffer the next fingerprint overwrites: callers run everything from lookUp() to remember()
+// synchronously, and nothing in between takes another JSON fingerprint.
+import type { IngestSink, Outcome } from '../pipeline/ingest.js';
+import type { IngestSource } from '../metrics/agent-metrics.js';
+import { OutcomeCache } from '../pipeline/outcome-cache.js';
+import { MAX_JSON_BODY_BYTES, fingerprintJsonEvent } from './json-fingerprint.js';
+import type { Fingerprint } from './fingerprint-scratch.js';
+
+/** lookUp() handed the event to the pipeline as a repeat: nothing more to do with it. */
+export const REPLAYED = 'replayed';
+
+export class JsonRepeats {
+  private readonly outcomes = new OutcomeCache();
+
+  constructor(
+    private readonly sink: IngestSink,
+    private readonly input: IngestSource,
+  ) {}
+
+  /**
+   * REPLAYED, or else the body's fingerprint (null: it has none) to give to remember() with the
+   * outcome of decoding it in full.
+   */
+  lookUp(body: Buffer): Fingerprint | typeof REPLAYED | null {
+    // Under --stdout only skipped events could be replayed: not worth a scan of every body.
+    if (!this.sink.replaysObservations) return null;
+    const fingerprint = fingerprintJsonEvent(body);
+    if (fingerprint === null) return null;
+    const outcome = this.outcomes.get(fingerprint);
+    return outcome && this.sink.replay(outcome, fingerprint, this.input) ? REPLAYED : fingerprint;
+  }
+
+  /** lookUp() for a JSON line: not encoded when it is too long to have a fingerprint. */
+  lookUpText(text: string): Fingerprint | typeof REPLAYED | null {
+    // A string's length in UTF-16 units is at most its length in UTF-8 bytes.
+    if (!this.sink.replaysObservations || text.length > MAX_JSON_BODY_BYTES) return null;
+    return this.lookUp(Buffer.from(text, 'utf8'));
+  }
+
+  remember(fingerprint: Fingerprint | null, outcome: Outcome | null): void {
+    if (fingerprint && outcome) this.outcomes.set(fingerprint, outcome);
+  }
+}
