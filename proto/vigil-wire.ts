@@ -4,7 +4,7 @@ import type { ServiceDefinition } from '@grpc/grpc-js';
 import { vigil } from './gen/vigil.js';
 import { formatRfc3339Ns, priorityFromName, type Priority } from '../agent/falco/event.js';
 import type { WorkloadId, WorkloadKind } from '../agent/model/identity.js';
-import type { Observation } from '../agent/model/observation.js';
+import type { Observation, ObservationItem } from '../agent/model/observation.js';
 import type { ItemIdentity } from '../agent/model/item-key.js';
 
 export const CONNECT_PATH = '/vigil.v1.AgentGateway/Connect';
@@ -145,10 +145,16 @@ export function observationFromWire(w: WireObservation): Observation & { itemKey
     imageDigest: orNull(w.image_digest),
     itemKey: w.item_key ?? '',
   };
+  // The item's two fields are added to the common object, not the common fields spread into a
+  // new one: copying them took about half of this function's time per report (CPU profile of the
+  // collector storing alerts from 1,000 agents).
+  return Object.assign(common, itemFromWire(w));
+}
+
+function itemFromWire(w: WireObservation): ObservationItem {
   if (w.process) {
     const p = w.process;
     return {
-      ...common,
       type: 'process',
       process: {
         exe: p.exe ?? '',
@@ -165,7 +171,6 @@ export function observationFromWire(w: WireObservation): Observation & { itemKey
   }
   const n = w.network ?? {};
   return {
-    ...common,
     type: 'network',
     network: {
       direction: n.direction === vigil.v1.Direction.INBOUND ? 'inbound' : 'outbound',

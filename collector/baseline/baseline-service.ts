@@ -673,7 +673,8 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       !rating.neverLearn &&
       (rating.severity === 'low' || rating.severity === 'medium') &&
       w.startup.matches(obs.container, key) &&
-      !this.store.previousAlert(w.id, obs.container, key);
+      !w.openAlerts.has(id) &&
+      !this.store.latestResolvedAlert(w.id, obs.container, key);
     if (startupLearn) decision = 'learn';
     // Only what was seen while learning defines the start-up set: an item it let in must not
     // widen it for the next restart.
@@ -845,8 +846,9 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     }
     // The agent counts sightings of an item it already reported, so after an alert is resolved
     // (not approved) the item comes back only as repeat counts: they open a new alert, or
-    // resolving an attacker's tool would silence it on that node for good.
-    const previous = w && !w.items.has(itemId(container, item)) && this.modeAtTime(w, lastNs) === 'detecting' ? this.store.previousAlert(w.id, container, item) : undefined;
+    // resolving an attacker's tool would silence it on that node for good. The item has no open
+    // alert here (bumpOpenAlert found none), so its latest alert is its latest resolved one.
+    const previous = w && !w.items.has(itemId(container, item)) && this.modeAtTime(w, lastNs) === 'detecting' ? this.store.latestResolvedAlert(w.id, container, item) : undefined;
     if (!w || !previous) {
       // Approved since the agent counted (now in the baseline), or never alerted: nothing to add to.
       counts.repeat_unmatched++;

@@ -30,7 +30,12 @@ export class IngestQueue {
     private readonly service: BaselineService,
     private readonly metrics: CollectorMetrics,
     private readonly log: Logger,
-    private readonly maxReports = 500,
+    // 2,000 rather than 500: each commit is a synced write (synchronous = FULL), and under a burst
+    // from 1,000 agents 42 commits per 20,000 alerts spent about as much wall time waiting for the
+    // disk as the store spent computing (collector-scale: 11,300-11,600 -> 19,300-22,300 alerts/s,
+    // and /healthz waited less, not more). At ~45 us per report, a full batch holds the loop for
+    // about 90 ms of CPU plus its fsync.
+    private readonly maxReports = 2000,
   ) {}
 
   submit(agentId: string, reports: readonly vigil.v1.IReport[]): Promise<number> {

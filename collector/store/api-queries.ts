@@ -78,7 +78,9 @@ export class ApiQueries {
     this.agentsAll = db.prepare('SELECT * FROM agents ORDER BY node');
     this.auditPage = db.prepare('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?');
     this.streamPage = db.prepare('SELECT * FROM stream WHERE seq > ? ORDER BY seq LIMIT ?');
-    this.streamBounds = db.prepare('SELECT COALESCE(MIN(seq), 0) AS first, COALESCE(MAX(seq), 0) AS last FROM stream');
+    // One aggregate per subquery: SQLite answers a lone MIN or MAX of the key from the end of the
+    // B-tree, but MIN and MAX together in one SELECT read the whole table (every client connect).
+    this.streamBounds = db.prepare('SELECT COALESCE((SELECT MIN(seq) FROM stream), 0) AS first, COALESCE((SELECT MAX(seq) FROM stream), 0) AS last');
   }
 
   listAlerts(f: AlertFilter): AlertJson[] {

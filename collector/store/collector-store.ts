@@ -107,7 +107,7 @@ export interface OpenAlertKey {
   itemKey: string;
 }
 
-/** The latest alert of an item, resolved or not: what a new alert opened from a repeat count copies. */
+/** The latest resolved alert of an item: what a new alert opened from a repeat count copies. */
 export interface PreviousAlert {
   itemType: 'process' | 'network';
   node: string;
@@ -116,6 +116,10 @@ export interface PreviousAlert {
   severityReason: string;
   severityRule: string;
 }
+
+/** Answered from the partial index alerts_resolved_item (schema 9); its WHERE must match the index's. */
+export const LATEST_RESOLVED_ALERT_SQL = `SELECT item_type, node, evidence, severity, severity_reason, severity_rule FROM alerts
+  WHERE workload_id = ? AND container = ? AND item_key = ? AND status = 'resolved' ORDER BY id DESC LIMIT 1`;
 
 export class CollectorStore {
   private readonly s: Record<string, Statement>;
@@ -148,8 +152,7 @@ export class CollectorStore {
       copyItem: p(`INSERT OR IGNORE INTO baseline_items (workload_id, container, item_key, item_type, first_seen_ns, node, added_by, image_digest, evidence, startup)
         SELECT workload_id, container, ?, item_type, first_seen_ns, node, added_by, image_digest, evidence, startup FROM baseline_items
         WHERE workload_id = ? AND container = ? AND item_key = ?`),
-      previousAlert: p(`SELECT item_type, node, evidence, severity, severity_reason, severity_rule FROM alerts
-        WHERE workload_id = ? AND container = ? AND item_key = ? ORDER BY id DESC LIMIT 1`),
+      latestResolvedAlert: p(LATEST_RESOLVED_ALERT_SQL),
       recategorize: p("UPDATE alerts SET category = 'deviation', severity_reason = ?, updated_ms = ? WHERE id = ?"),
       openAlerts: p("SELECT id, workload_id, container, item_key FROM alerts WHERE status IN ('open', 'acknowledged')"),
       insertAlert: p(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns,
@@ -290,8 +293,9 @@ export class CollectorStore {
     }));
   }
 
-  previousAlert(workloadId: number, container: string, itemKey: string): PreviousAlert | undefined {
-    const r = this.s.previousAlert?.get(workloadId, container, itemKey) as
+  /** The item's latest resolved alert; an item's open alert is known to the caller (BaselineService). */
+  latestResolvedAlert(workloadId: number, container: string, itemKey: string): PreviousAlert | undefined {
+    const r = this.s.latestResolvedAlert?.get(workloadId, container, itemKey) as
       | { item_type: 'process' | 'network'; node: string; evidence: string; severity: string; severity_reason: string; severity_rule: string }
       | undefined;
     return r && { itemType: r.item_type, node: r.node, evidence: r.evidence, severity: r.severity, severityReason: r.severity_reason, severityRule: r.severity_rule };

@@ -32,7 +32,7 @@
 // Sizes: BENCH_AGENTS, BENCH_HEARTBEAT_SECONDS, BENCH_HEARTBEAT_INTERVAL_MS, BENCH_IDLE_SECONDS,
 // BENCH_LEARN_ITEMS, BENCH_ALERTS_PER_AGENT, BENCH_WS_CLIENTS, BENCH_WINDOW (a duration).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { encodeAgentMessage, observationToWire } from '../../proto/vigil-wire.js';
@@ -259,11 +259,13 @@ try {
 
   const quietBatches = agents.map((_, i) => batchFor(i, LEARN_ITEMS + 1, ALERTS_PER_AGENT, (j) => `/opt/quiet/bin-${i}-${j}`, nowNs()));
   const mBeforeQuiet = await collectorMetrics(c.httpPort);
+  const quietCpu0 = procStats(c.pid);
   const quietProbe = probeHealth(c.httpPort);
   const quietStart = performance.now();
   agents.forEach((a, i) => a.send(quietBatches[i] ?? Buffer.alloc(0)));
   const quietDropped = (await Promise.allSettled(agents.map((a) => a.acked(LEARN_ITEMS + ALERTS_PER_AGENT)))).filter((r) => r.status === 'rejected').length;
   const quietMs = performance.now() - quietStart;
+  const quietCpu1 = procStats(c.pid);
   const quietHealth = await quietProbe.stop();
   const mAfterQuiet = await collectorMetrics(c.httpPort);
   const quiet = {
@@ -273,12 +275,17 @@ try {
     alertsStoredPerSecond: rate(expected, quietMs),
     inTransactionsPerSecond: rate(expected, (txSeconds(mAfterQuiet) - txSeconds(mBeforeQuiet)) * 1000),
     transactions: txCount(mAfterQuiet) - txCount(mBeforeQuiet),
+    // The collector's CPU (user + system) from the burst until the last ack, per alert: what the
+    // wall-clock rate means on a machine whose other load varies.
+    cpuMicrosPerAlert: round(((quietCpu1.cpuSeconds - quietCpu0.cpuSeconds) * 1e6) / expected, 0),
+    loadAverage1m: round(loadavg()[0] ?? 0, 2),
     streamsDropped: quietDropped,
     healthz: quietHealth,
   };
   console.log(
     `d. detecting burst, no stream client: ${expected.toLocaleString()} new alerts acknowledged in ${quiet.allAckedMs} ms = ${quiet.alertsStoredPerSecond.toLocaleString()} alerts stored/s ` +
-      `(${quiet.alertsStored.toLocaleString()} alerted; ${quiet.inTransactionsPerSecond.toLocaleString()}/s counting only time inside the ingest transactions, ${quiet.transactions} transactions; /healthz max ${quietHealth.maxMs} ms)`,
+      `(${quiet.alertsStored.toLocaleString()} alerted; ${quiet.inTransactionsPerSecond.toLocaleString()}/s counting only time inside the ingest transactions, ${quiet.transactions} transactions; ` +
+      `collector CPU ${quiet.cpuMicrosPerAlert} µs per alert; load average ${quiet.loadAverage1m}; /healthz max ${quietHealth.maxMs} ms)`,
   );
 
   // The clients run in a worker thread (see stream-clients-worker.ts); their figures come back
@@ -300,6 +307,7 @@ try {
   agents.forEach((a, i) => a.send(alertBatches[i] ?? Buffer.alloc(0)));
   const alertDropped = (await Promise.allSettled(agents.map((a) => a.acked(firstSeq + ALERTS_PER_AGENT - 1)))).filter((r) => r.status === 'rejected').length;
   const storedMs = performance.now() - burstStart;
+  const storedCpu = procStats(c.pid);
   let allReceivedMs: number | null = null;
   try {
     await waitFor(async () => (await poll()).every((s) => s.alerts >= expected), 'every stream client to receive every alert', 150_000, 20);
@@ -346,6 +354,11 @@ try {
     healthz: alertHealth,
     benchmarkLoopDelayMaxMs: round(loopDelay.max / 1e6),
     collectorCpuUntilDeliveredPercent: cpuPercent(alertCpu0, deliveredCpu, allReceivedMs ?? performance.now() - burstStart),
+    // Per alert: the collector's CPU until the last ack (storing, with the fan-out running
+    // alongside), and until every client had every alert (storing and the whole fan-out).
+    cpuMicrosPerAlertUntilAcked: round(((storedCpu.cpuSeconds - alertCpu0.cpuSeconds) * 1e6) / expected, 0),
+    cpuMicrosPerAlertUntilDelivered: round(((deliveredCpu.cpuSeconds - alertCpu0.cpuSeconds) * 1e6) / expected, 0),
+    loadAverage1m: round(loadavg()[0] ?? 0, 2),
     rssMB: round(deliveredCpu.rssBytes / MB),
   };
   console.log(
@@ -360,7 +373,8 @@ try {
       `4008 cuts ${stream.slowConsumerCuts}, other closes ${stream.otherCloses}, out of order ${stream.outOfOrder}`,
   );
   console.log(
-    `   collector CPU ${stream.collectorCpuUntilDeliveredPercent}% until delivered; /healthz answered in p50 ${alertHealth.p50Ms} ms, p99 ${alertHealth.p99Ms} ms, max ${alertHealth.maxMs} ms; ` +
+    `   collector CPU ${stream.collectorCpuUntilDeliveredPercent}% until delivered, ${stream.cpuMicrosPerAlertUntilAcked} µs per alert until acked, ` +
+      `${stream.cpuMicrosPerAlertUntilDelivered} µs until delivered; load average ${stream.loadAverage1m}; /healthz answered in p50 ${alertHealth.p50Ms} ms, p99 ${alertHealth.p99Ms} ms, max ${alertHealth.maxMs} ms; ` +
       `this process's event loop delay max ${stream.benchmarkLoopDelayMaxMs} ms; agent streams ended ${dropped.length}`,
   );
 
@@ -384,7 +398,9 @@ try {
     ['start-up burst (learning)', `${learn.reportsPerSecond.toLocaleString()} reports/s (${learn.reports.toLocaleString()} in ${learn.allAckedMs} ms)`],
     ['baselines locked after window end', `${lockMs} ms for ${AGENTS}`],
     ['alerts stored, no stream client', `${quiet.alertsStoredPerSecond.toLocaleString()}/s (${expected.toLocaleString()} in ${quiet.allAckedMs} ms)`],
+    ['collector CPU per alert, no stream client', `${quiet.cpuMicrosPerAlert} µs (load average ${quiet.loadAverage1m})`],
     [`alerts stored, ${WS_CLIENTS} clients attached`, `${stream.alertsStoredPerSecond.toLocaleString()}/s (${expected.toLocaleString()}, last batch at ${stream.lastBatchStartedMs} ms)`],
+    [`collector CPU per alert, ${WS_CLIENTS} clients: until acked / delivered`, `${stream.cpuMicrosPerAlertUntilAcked} / ${stream.cpuMicrosPerAlertUntilDelivered} µs (load average ${stream.loadAverage1m})`],
     [`all ${WS_CLIENTS} clients have all alerts`, `${stream.allClientsReceivedMs ?? 'n/a'} ms (${(stream.messagesPerSecond ?? 0).toLocaleString()} msg/s fan-out)`],
     ['per-client lag mean / max', `${stream.meanLagMs} ms / ${stream.maxLagMs} ms`],
     ['slow-consumer cuts (4008)', `${stream.slowConsumerCuts}`],

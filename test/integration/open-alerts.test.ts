@@ -1,7 +1,7 @@
 // One alert per workload, container and item until it is resolved. Since schema 7 no unique
 // index enforces it: the baseline service keeps the open alerts in memory, rebuilt from the
 // database at start-up and after a rolled-back batch. These tests hold it to the same rule the
-// index did.
+// index did. Since schema 9 an item's resolved alerts are found through a partial index.
 import t, { type Test } from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { BaselineService } from '../../collector/baseline/baseline-service.js';
-import { CollectorStore } from '../../collector/store/collector-store.js';
+import { CollectorStore, LATEST_RESOLVED_ALERT_SQL } from '../../collector/store/collector-store.js';
 import { ApiQueries } from '../../collector/store/api-queries.js';
 import { openDatabase, type Db } from '../../collector/store/database.js';
 import { MIGRATIONS } from '../../collector/store/migrations.js';
@@ -71,6 +71,18 @@ function fixture(t: Test, file?: string): Fixture {
     f.db.close();
   });
   return f;
+}
+
+/** A database file at an older schema holding the detecting workload `web`. */
+function oldDatabase(t: Test, steps: number): { file: string; old: Db } {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-open-alerts-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'old.db');
+  const old = new Database(file);
+  migrateSchema(old, MIGRATIONS.slice(0, steps), 'the old database');
+  old.prepare("INSERT INTO workloads (key, cluster, namespace, kind, name, mode, created_ms) VALUES ('test/shop/Deployment/web', 'test', 'shop', 'Deployment', 'web', 'detecting', 1)").run();
+  old.prepare("INSERT INTO mode_history (workload_id, from_ns, mode, actor, at_ms) VALUES (1, 1, 'detecting', 'default', 1)").run();
+  return { file, old };
 }
 
 t.test('a sighting aggregates into the open or acknowledged alert; after a resolve it opens a new one', async (t) => {
@@ -151,13 +163,7 @@ t.test('a rolled-back batch leaves no open alert behind in memory', async (t) =>
 });
 
 t.test('schema 6 → 7: the unique index goes; the open alert of an item keeps aggregating', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vigil-open-alerts-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'old.db');
-  const old = new Database(file);
-  migrateSchema(old, MIGRATIONS.slice(0, 6), 'the old database');
-  old.prepare("INSERT INTO workloads (key, cluster, namespace, kind, name, mode, created_ms) VALUES ('test/shop/Deployment/web', 'test', 'shop', 'Deployment', 'web', 'detecting', 1)").run();
-  old.prepare("INSERT INTO mode_history (workload_id, from_ns, mode, actor, at_ms) VALUES (1, 1, 'detecting', 'default', 1)").run();
+  const { file, old } = oldDatabase(t, 6);
   const alert = old.prepare(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns, count, node, evidence, created_ms, updated_ms)
     VALUES (1, 'app', 'exe:/bin/x', 'process', ?, 1, 1, ?, 'n', '{}', 1, 1)`);
   alert.run('resolved', 4);
@@ -184,4 +190,30 @@ t.test('an alert resolved behind the service is not aggregated into: the sightin
     { id: 1, item_key: 'exe:/bin/x', status: 'resolved', count: 1 },
     { id: 2, item_key: 'exe:/bin/x', status: 'open', count: 2 },
   ]);
+});
+
+t.test('schema 8 → 9: resolved alerts indexed by item; a repeat after a resolve copies the latest one without a scan', async (t) => {
+  const { file, old } = oldDatabase(t, 8);
+  const alert = old.prepare(`INSERT INTO alerts (workload_id, container, item_key, item_type, status, first_seen_ns, last_seen_ns, count, node, evidence, created_ms, updated_ms, severity, severity_reason)
+    VALUES (1, 'app', ?, 'process', 'resolved', 1, 1, 1, 'n', '{}', 1, 1, ?, ?)`);
+  alert.run('exe:/bin/x', 'low', 'older');
+  alert.run('exe:/bin/x', 'critical', 'latest');
+  alert.run('exe:/bin/y', 'high', 'other item');
+  old.close();
+  const f = fixture(t, file);
+  t.equal(f.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+
+  const plan = (f.db.prepare(`EXPLAIN QUERY PLAN ${LATEST_RESOLVED_ALERT_SQL}`).all(1, 'app', 'exe:/bin/x') as Array<{ detail: string }>).map((r) => r.detail);
+  t.same(plan, ['SEARCH alerts USING INDEX alerts_resolved_item (workload_id=? AND container=? AND item_key=?)'], 'an index search: no scan, no sort');
+
+  f.repeat('/bin/x', 3);
+  const reopened = f.db.prepare("SELECT item_key, status, count, severity, severity_reason FROM alerts WHERE status = 'open'").all();
+  t.same(reopened, [{ item_key: 'exe:/bin/x', status: 'open', count: 3, severity: 'critical', severity_reason: 'latest' }], 'copied from the latest resolved alert of the item');
+  t.ok(f.service.setAlertStatus(4, 'resolved', 'oscar'));
+  f.repeat('/bin/x', 2);
+  t.same(
+    f.db.prepare("SELECT id, count, severity FROM alerts WHERE status = 'open'").all(),
+    [{ id: 5, count: 2, severity: 'critical' }],
+    'an alert resolved by the service is found through the index as well',
+  );
 });

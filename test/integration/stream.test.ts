@@ -228,3 +228,19 @@ t.test('a page of broadcasts reaches a client in a few socket writes, not one pe
   t.ok(writes <= 20, `400 messages in ${writes} socket writes`);
   client.ws.close();
 });
+
+t.test('broadcast frames: a message longer than 64 KiB and short ones arrive whole, filtered clients get only theirs', async (t) => {
+  const f = await apiFixture(t);
+  await lockedWithAlerts(f, ['/bin/app'], []);
+  const all = new StreamClient(stream(f), auth);
+  const critical = new StreamClient(stream(f, '?severity=critical'), auth);
+  await Promise.all([all.opened, critical.opened]);
+  const long = `/opt/${'l'.repeat(70_000)}`;
+  await f.observe(['/bin/short', long, '/dev/shm/miner', '/bin/after'].map((exe, i) => ({ exe, at: T0 + 300_000n * MS + BigInt(i) * MS })));
+  await all.until(() => all.alerts().length === 4, 'four alerts');
+  t.ok(all.alerts()[1] === `exe:${long}`, 'the long message whole');
+  t.same(all.alerts(), ['exe:/bin/short', `exe:${long}`, 'exe:/dev/shm/miner', 'exe:/bin/after']);
+  await critical.until(() => critical.alerts().length === 1, 'the critical alert');
+  t.same(critical.alerts(), ['exe:/dev/shm/miner']);
+  t.equal(all.closed, null, 'no protocol error closed the stream');
+});
