@@ -94,7 +94,7 @@ export function decodeJsonEvent(value: unknown): Decoded {
   let timeNs: bigint | null = null;
   const timeText = optionalString(obj, 'time');
   if (timeText !== null) {
-    timeNs = eventTimeNs(timeText);
+    timeNs = parseEventTimeNs(timeText);
     if (timeNs === null) {
       throw new FalcoDecodeError('invalid_event', `"time" is not an RFC 3339 timestamp: ${JSON.stringify(timeText).slice(0, 80)}`);
     }
@@ -122,7 +122,7 @@ let lastSecondText = '';
 let lastSecondNs = 0n;
 
 /** Falco's `time` in nanoseconds, as decodeJsonEvent reads it (json-fingerprint.ts too); null when invalid. */
-export function eventTimeNs(text: string): bigint | null {
+export function parseEventTimeNs(text: string): bigint | null {
   const match = FALCO_TIME.exec(text);
   if (!match) return parseRfc3339Ns(text); // other offsets and fraction lengths
   const [, second = '', fraction = ''] = match;

@@ -19,7 +19,7 @@
 // plain ASCII scalar (the output text, never read past the decoder, may be any string), a
 // missing or invalid `time` (the decoder would then read evt.time, which is left out), nesting
 // deeper than MAX_DEPTH, a body over MAX_JSON_BODY_BYTES.
-import { eventTimeNs } from './json-event.js';
+import { parseEventTimeNs } from './json-event.js';
 import { FingerprintScratch, MAX_FINGERPRINT_BYTES, type Fingerprint } from './fingerprint-scratch.js';
 
 /** Longer bodies are not scanned: their key would be over MAX_FINGERPRINT_BYTES or near it. */
@@ -185,7 +185,7 @@ function special(pos: number, depth: number, role: Role): number {
       if (buf[pos] !== QUOTE) return -1;
       pos = string(pos);
       if (pos < 0 || escaped || unusual) return -1;
-      timeNs = eventTimeNs(buf.toString('latin1', start + 1, pos - 1));
+      timeNs = parseEventTimeNs(buf.toString('latin1', start + 1, pos - 1));
       if (timeNs === null) return -1;
       break;
     case Role.Output:
