@@ -153,7 +153,7 @@ export class Agent {
     if (c.http) {
       const tls = c.http.tls ? await readTlsMaterial(c.http.tls) : null;
       const token = c.http.tokenFile ? await readToken(c.http.tokenFile) : null;
-      this.http = new HttpSource({ ...c.http, tls, token }, this.ingest, this.log);
+      this.http = new HttpSource({ ...c.http, tls, token }, this.ingest, this.metrics, this.log);
       this.httpAddress = await this.http.start();
     }
     if (c.grpc) {

@@ -6,9 +6,12 @@
 // ingest path (which drops and counts rather than blocks when the output is behind) and answers
 // at once. Status codes still say what happened, for people testing with curl: 200 accepted,
 // 400 malformed, 401 wrong token, 405 not a POST, 413 too large, 415 unknown content encoding.
+//
+// Requests in the shape Falco sends are read by Http1FastLane; a connection that sends anything
+// else is passed to node:http. Both end in receive(), so the answers do not depend on the parser.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
@@ -16,6 +19,8 @@ import { FalcoDecodeError, type Decoded } from './event.js';
 import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
 import { JsonRepeats, REPLAYED } from './json-repeats.js';
 import { bearerMatcher, isLoopback, type HttpTlsMaterial } from './http-auth.js';
+import type { AgentMetrics } from '../metrics/agent-metrics.js';
+import { Http1FastLane, type Http1Reply, type Responder } from './http1-fast-lane.js';
 
 export interface HttpSourceOptions {
   readonly host: string;
@@ -28,8 +33,13 @@ export interface HttpSourceOptions {
   readonly token?: string | null;
 }
 
+/** How long a kept-alive connection may idle, and a request may take to arrive, on both parsers. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
 export class HttpSource {
   private server: Server | null = null;
+  private lane: Http1FastLane | null = null;
   private readonly log: Logger;
   /** null when no token is required. */
   private readonly authorized: ((header: string | undefined) => boolean) | null;
@@ -38,6 +48,7 @@ export class HttpSource {
   constructor(
     private readonly opts: HttpSourceOptions,
     private readonly sink: IngestSink,
+    private readonly metrics: AgentMetrics,
     log: Logger,
   ) {
     this.log = log.child({ input: 'http' });
@@ -52,7 +63,7 @@ export class HttpSource {
   /** Listens and resolves with the bound address (port 0 picks a free one). */
   async start(): Promise<AddressInfo> {
     const handler = (req: IncomingMessage, res: ServerResponse): void => this.handle(req, res);
-    const common = { keepAliveTimeout: 65_000, requestTimeout: 30_000 };
+    const common = { keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS };
     const tls = this.opts.tls;
     const server: Server = tls
       ? createTlsServer(
@@ -63,6 +74,7 @@ export class HttpSource {
     server.on('tlsClientError', (err: Error) => {
       this.sink.reject('http', 'unauthorized', `TLS handshake refused: ${err.message}`);
     });
+    this.takeConnections(server, tls ? 'secureConnection' : 'connection');
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) =>
@@ -87,19 +99,58 @@ export class HttpSource {
     const server = this.server;
     if (!server) return;
     this.server = null;
+    this.lane?.stop();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * Puts the fast lane in front of node:http: the server's own connection listener (node:http's)
+   * is taken off and called only for the connections the lane passes on. `event` is where
+   * node:http listens: 'connection', or 'secureConnection' behind TLS.
+   */
+  private takeConnections(server: Server, event: 'connection' | 'secureConnection'): void {
+    const listeners = server.listeners(event);
+    const httpConnection = listeners[0];
+    if (listeners.length !== 1 || typeof httpConnection !== 'function') {
+      throw new Error(`cannot put the Falco HTTP fast lane in front of node:http: expected one '${event}' listener, found ${listeners.length}`);
+    }
+    server.removeListener(event, httpConnection as (socket: Socket) => void);
+    const lane = new Http1FastLane(
+      { maxBodyBytes: this.opts.maxBodyBytes, keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+      {
+        request: (authorization, body, responder) => {
+          this.metrics.falcoHttpRequests.inc(FAST);
+          const refused = this.admit(authorization);
+          if (refused) responder.reply(refused);
+          else this.receive('identity', body, responder);
+        },
+        general: (socket) => (httpConnection as (this: Server, socket: Socket) => void).call(server, socket),
+        socketError: (err) => this.log.debug({ err: err.message }, 'Falco http_output connection error'),
+      },
+    );
+    server.on(event, (socket: Socket) => lane.accept(socket));
+    this.lane = lane;
+  }
+
+  /** The 401 answer when a token is required and the request lacks it, else null. */
+  private admit(authorization: string | undefined): Http1Reply | null {
+    if (!this.authorized || this.authorized(authorization)) return null;
+    return this.refusal(401, 'unauthorized', 'missing or wrong bearer token', UNAUTHORIZED_HEADERS);
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
-    if (this.authorized && !this.authorized(req.headers.authorization)) {
+    this.metrics.falcoHttpRequests.inc(GENERAL);
+    const responder: Responder = { reply: (reply) => writeReply(res, reply) };
+    const denied = this.admit(req.headers.authorization);
+    if (denied) {
       req.resume();
-      this.refuse(res, 401, 'unauthorized', 'missing or wrong bearer token', { 'WWW-Authenticate': 'Bearer' });
+      responder.reply(denied);
       return;
     }
     if (req.method !== 'POST') {
       req.resume();
-      this.refuse(res, 405, 'bad_method', `only POST is accepted, got ${req.method ?? '?'}`, { Allow: 'POST' });
+      responder.reply(this.refusal(405, 'bad_method', `only POST is accepted, got ${req.method ?? '?'}`, { Allow: 'POST' }));
       return;
     }
     const declared = Number(req.headers['content-length']);
@@ -126,27 +177,28 @@ export class HttpSource {
     });
     req.on('end', () => {
       if (refused) return;
-      this.process(req, res, more ? Buffer.concat(more, size) : (first ?? EMPTY));
+      const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+      this.receive(encoding, more ? Buffer.concat(more, size) : (first ?? EMPTY), responder);
     });
     req.on('error', (err) => this.log.debug({ err: err.message }, 'Falco http_output request aborted'));
   }
 
-  private process(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
-    const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  /** Decodes one request's body, answers it, then ingests its events. */
+  private receive(encoding: string, raw: Buffer, responder: Responder): void {
     let body: Buffer;
     try {
       if (encoding === 'gzip' || encoding === 'x-gzip') body = gunzipSync(raw, { maxOutputLength: this.opts.maxBodyBytes });
       else if (encoding === 'deflate') body = inflateSync(raw, { maxOutputLength: this.opts.maxBodyBytes });
       else if (encoding === 'identity') body = raw;
       else {
-        this.refuse(res, 415, 'bad_encoding', `unsupported Content-Encoding ${encoding}`);
+        responder.reply(this.refusal(415, 'bad_encoding', `unsupported Content-Encoding ${encoding}`));
         return;
       }
     } catch (err) {
       if (err instanceof RangeError) {
-        this.refuse(res, 413, 'too_large', `body inflates past ${this.opts.maxBodyBytes} bytes`);
+        responder.reply(this.refusal(413, 'too_large', `body inflates past ${this.opts.maxBodyBytes} bytes`));
       } else {
-        this.refuse(res, 400, 'bad_encoding', `cannot decompress ${encoding} body: ${(err as Error).message}`);
+        responder.reply(this.refusal(400, 'bad_encoding', `cannot decompress ${encoding} body: ${(err as Error).message}`));
       }
       return;
     }
@@ -155,14 +207,16 @@ export class HttpSource {
     // event that decoded before has a cached outcome, so the answer is the one it got.
     const fingerprint = this.repeats.lookUp(body);
     if (fingerprint === REPLAYED) {
-      replyAcceptedOne(res);
+      responder.reply(ACCEPTED_ONE);
       return;
     }
     let items: unknown[];
     try {
       items = parseJsonEvents(body.toString('utf8'));
     } catch (err) {
-      this.refuseDecode(res, err);
+      if (!(err instanceof FalcoDecodeError)) throw err;
+      this.sink.reject('http', err.reason, err.message);
+      responder.reply(jsonReply(400, { error: err.message }));
       return;
     }
     const decoded: Decoded[] = [];
@@ -180,61 +234,55 @@ export class HttpSource {
     // ingested: Falco (one request in flight, every output blocked meanwhile) sends its next
     // event while this process normalizes the last one.
     if (errors.length === 0) {
-      if (items.length === 1) replyAcceptedOne(res);
-      else reply(res, 200, { accepted: items.length });
+      responder.reply(items.length === 1 ? ACCEPTED_ONE : jsonReply(200, { accepted: items.length }));
     } else {
-      reply(res, 400, { accepted: items.length - errors.length, rejected: errors.length, error: errors[0] });
+      responder.reply(jsonReply(400, { accepted: items.length - errors.length, rejected: errors.length, error: errors[0] }));
     }
     // A fingerprint is of a one-event body; the fingerprint's buffer is intact (nothing since
     // lookUp() took another).
     for (const event of decoded) this.repeats.remember(fingerprint, this.sink.event(event, 'http'));
   }
 
-  private refuseDecode(res: ServerResponse, err: unknown): void {
-    if (!(err instanceof FalcoDecodeError)) throw err;
-    this.sink.reject('http', err.reason, err.message);
-    reply(res, 400, { error: err.message });
-  }
-
   private tooLarge(req: IncomingMessage, res: ServerResponse, size: number): void {
-    this.refuse(res, 413, 'too_large', `body of ${size} bytes exceeds the ${this.opts.maxBodyBytes}-byte limit`, {
-      Connection: 'close',
-    });
+    writeReply(
+      res,
+      this.refusal(413, 'too_large', `body of ${size} bytes exceeds the ${this.opts.maxBodyBytes}-byte limit`, { Connection: 'close' }),
+    );
     // Stop reading the rest; the connection closes after the answer.
     req.resume();
   }
 
-  private refuse(
-    res: ServerResponse,
-    status: number,
-    reason: RejectReason,
-    message: string,
-    headers: Record<string, string> = {},
-  ): void {
+  /** Counts a refused request and builds its answer. */
+  private refusal(status: number, reason: RejectReason, message: string, headers?: Record<string, string>): Http1Reply {
     this.sink.reject('http', reason, message);
-    reply(res, status, { error: message }, headers);
+    return jsonReply(status, { error: message }, headers);
   }
 }
 
 const EMPTY = Buffer.alloc(0);
+const FAST = { parser: 'fast' };
+const GENERAL = { parser: 'general' };
 
 // The answer to nearly every request (Falco posts one event each): built once, not per request.
-const ACCEPTED_ONE = JSON.stringify({ accepted: 1 });
-const ACCEPTED_ONE_HEADERS = ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(ACCEPTED_ONE))];
+const ACCEPTED_ONE: Http1Reply = { status: 200, text: JSON.stringify({ accepted: 1 }), shared: true };
+const ACCEPTED_ONE_HEADERS = ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(ACCEPTED_ONE.text))];
+const UNAUTHORIZED_HEADERS = { 'WWW-Authenticate': 'Bearer' };
 
-function replyAcceptedOne(res: ServerResponse): void {
-  if (res.headersSent) return;
-  res.writeHead(200, ACCEPTED_ONE_HEADERS);
-  res.end(ACCEPTED_ONE);
+function jsonReply(status: number, body: object, headers?: Record<string, string>): Http1Reply {
+  return headers ? { status, text: JSON.stringify(body), headers } : { status, text: JSON.stringify(body) };
 }
 
-function reply(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+/** Answers through node:http. */
+function writeReply(res: ServerResponse, reply: Http1Reply): void {
   if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
+  if (reply === ACCEPTED_ONE) {
+    res.writeHead(200, ACCEPTED_ONE_HEADERS);
+  } else {
+    res.writeHead(reply.status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(reply.text),
+      ...reply.headers,
+    });
+  }
+  res.end(reply.text);
 }

@@ -57,6 +57,14 @@ export class AgentMetrics {
     labelNames: ['input', 'warning'] as const,
     registers: [this.registry],
   });
+  readonly falcoHttpRequests = new HotCounter({
+    name: 'vigil_agent_falco_http_requests_total',
+    help:
+      "Requests to the Falco HTTP receiver, by the parser that read them: 'fast' for Falco's own request shape, " +
+      "'general' (node:http) for anything else: chunked or compressed bodies, Expect, HTTP/1.0, other methods.",
+    label: 'parser',
+    registry: this.registry,
+  });
   readonly skipped = new HotCounter({
     name: 'vigil_agent_events_skipped_total',
     help: 'Falco events that produced no observation, by reason.',
