@@ -17,8 +17,12 @@
 // limits. HTTP too runs with `--stdout` and with `--collector` (repeats of learned items, which
 // the agent replays without parsing).
 //
-// BENCH_INGEST_PARTS (comma-separated: decode, grpc, floor, http, http-collector; default all)
-// runs a part alone, for A/B runs of one figure.
+// The `curl` part sends as Falco's http_output itself does (libcurl, one request in flight; see
+// curl-sender.ts), to the bare server and to the agent with a collector: what one Falco can send
+// here, and whether the agent keeps up with it. Skipped, with a note, where curl is missing.
+//
+// BENCH_INGEST_PARTS (comma-separated: decode, grpc, floor, http, http-collector, curl; default
+// all) runs a part alone, for A/B runs of one figure.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +38,7 @@ import { toJsonLine } from '../support/events.js';
 import { formatRfc3339Ns } from '../../agent/falco/event.js';
 import { describeMachine, machine, record } from './machine.js';
 import { sendLoad, type HttpClientKind, type LoadResult } from './http-load.js';
+import { curlVersion, sendWithCurl } from './curl-sender.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 /**
@@ -43,7 +48,21 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
  */
 const SUSTAINED_EVENTS = Number(process.env.BENCH_SUSTAINED_EVENTS ?? 1_000_000);
 const HTTP_EVENTS = Number(process.env.BENCH_HTTP_EVENTS ?? 50_000);
-const PARTS = new Set((process.env.BENCH_INGEST_PARTS ?? 'decode,grpc,floor,http,http-collector').split(','));
+const PARTS = new Set((process.env.BENCH_INGEST_PARTS ?? 'decode,grpc,floor,http,http-collector,curl').split(','));
+
+/** The raw and node:http clients of http-load.ts, or curl as Falco's own sender (one connection). */
+type Sender = HttpClientKind | 'curl';
+
+interface SentLoad extends LoadResult {
+  /** curl only: answers by status and connections opened. */
+  readonly curl?: { readonly statuses: Record<string, number>; readonly connects: number };
+}
+
+async function send(sender: Sender, port: number, connections: number, bodies: readonly string[], dir: string): Promise<SentLoad> {
+  if (sender !== 'curl') return sendLoad({ port, connections, requests: HTTP_EVENTS, bodies, client: sender });
+  const c = await sendWithCurl({ port, bodies, requests: HTTP_EVENTS, dir });
+  return { requests: c.requests, ms: c.ms, clientCpuMicros: c.curlCpuMicros, roundTripMicros: null, curl: { statuses: c.statuses, connects: c.connects } };
+}
 
 // Every attributable container event of the corpora, cycled.
 const files = Object.entries(loadExpectations())
@@ -234,17 +253,19 @@ interface ClientCost {
   readonly clientCpuPercent: number;
   readonly clientCpuPerRequestMicros: number;
   readonly roundTripMicros: LoadResult['roundTripMicros'];
+  readonly curl?: SentLoad['curl'];
 }
 
-function clientCost(load: LoadResult): ClientCost {
+function clientCost(load: SentLoad): ClientCost {
   return {
     clientCpuPercent: Math.round((load.clientCpuMicros / 1000 / load.ms) * 100),
     clientCpuPerRequestMicros: Math.round((load.clientCpuMicros / load.requests) * 10) / 10,
     roundTripMicros: load.roundTripMicros,
+    ...(load.curl ? { curl: load.curl } : {}),
   };
 }
 
-async function httpRun(connections: number, output: 'stdout' | 'collector' = 'stdout'): Promise<AgentRun & ClientCost> {
+async function httpRun(connections: number, output: 'stdout' | 'collector' = 'stdout', sender: Sender = 'raw'): Promise<AgentRun & ClientCost> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   const collector = output === 'collector' ? await startCollector(dir, ['--baseline-window', '2s']) : null;
   const agent = await startAgentProcess(
@@ -260,7 +281,7 @@ async function httpRun(connections: number, output: 'stdout' | 'collector' = 'st
     await learned(collector, agent.port, bodies.length);
   }
   const before = await metrics(agent.port);
-  const load = await sendLoad({ port: agent.httpPort, connections, requests: HTTP_EVENTS, bodies, client: 'raw' });
+  const load = await send(sender, agent.httpPort, connections, bodies, dir);
   const after = await metrics(agent.port);
   const result = summarize(HTTP_EVENTS, load.ms, before, after);
   await agent.stop();
@@ -270,24 +291,26 @@ async function httpRun(connections: number, output: 'stdout' | 'collector' = 'st
 }
 
 interface FloorRun extends ClientCost {
-  readonly client: HttpClientKind;
+  readonly client: Sender;
   readonly connections: number;
   readonly requestsPerSecond: number;
   readonly serverCpuPerRequestMicros: number;
 }
 
 /** Node's own HTTP cost: a bare node:http server in a child process, fed like the agent. */
-async function httpFloor(client: HttpClientKind, connections: number): Promise<FloorRun> {
+async function httpFloor(client: Sender, connections: number): Promise<FloorRun> {
   const server = spawn(process.execPath, [join(ROOT, 'dist', 'test', 'bench', 'bare-http-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     server.stdout.setEncoding('utf8').once('data', (line: string) => resolve(Number(/^listening (\d+)/.exec(line)?.[1])));
     server.once('exit', (code) => reject(new Error(`bare HTTP server exited with ${code}`)));
   });
   const cpu = async (): Promise<number> => ((await (await fetch(`http://127.0.0.1:${port}/cpu`)).json()) as { micros: number }).micros;
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   const cpuBefore = await cpu();
-  const load = await sendLoad({ port, connections, requests: HTTP_EVENTS, bodies: lines, client });
+  const load = await send(client, port, connections, lines, dir);
   const serverCpu = (await cpu()) - cpuBefore;
   server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
   return {
     client,
     connections,
@@ -301,7 +324,8 @@ function describeFloor(f: FloorRun): string {
   return (
     `HTTP floor, bare node:http server, ${f.client} client, ${f.connections} connection(s): ${f.requestsPerSecond.toLocaleString()} requests/s, ` +
     `server ${f.serverCpuPerRequestMicros} µs CPU/request; client ${f.clientCpuPercent}% of a core, ${f.clientCpuPerRequestMicros} µs/request` +
-    (f.roundTripMicros ? `; round trip p50 ${f.roundTripMicros.p50} µs, p99 ${f.roundTripMicros.p99} µs` : '')
+    (f.roundTripMicros ? `; round trip p50 ${f.roundTripMicros.p50} µs, p99 ${f.roundTripMicros.p99} µs` : '') +
+    (f.curl ? `; answers ${JSON.stringify(f.curl.statuses)}, ${f.curl.connects} connection(s) opened` : '')
   );
 }
 
@@ -311,8 +335,9 @@ function describeHttp(run: AgentRun & ClientCost, floor: FloorRun | undefined): 
     (floor ? ` (${Math.round((run.eventsPerSecond / floor.requestsPerSecond) * 100)}% of the floor), ` : ', ') +
     `${run.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${run.cpuPerEventMicros} µs CPU/event, RSS ${run.rssMB} MB; ` +
     (run.decisions ? `decisions ${JSON.stringify(run.decisions)}; ` : '') +
-    `client ${run.clientCpuPercent}% of a core, ${run.clientCpuPerRequestMicros} µs/request; ` +
-    `round trip p50 ${run.roundTripMicros?.p50 ?? '?'} µs, p99 ${run.roundTripMicros?.p99 ?? '?'} µs`
+    `client ${run.clientCpuPercent}% of a core, ${run.clientCpuPerRequestMicros} µs/request` +
+    (run.roundTripMicros ? `; round trip p50 ${run.roundTripMicros.p50} µs, p99 ${run.roundTripMicros.p99} µs` : '') +
+    (run.curl ? `; answers ${JSON.stringify(run.curl.statuses)}, ${run.curl.connects} connection(s) opened` : '')
   );
 }
 
@@ -371,6 +396,18 @@ for (const [name, connections, output, what] of [
   http[name] = run;
   console.log(`HTTP  → agent, ${what}, raw client: ${describeHttp(run, rawFloor(connections))}`);
 }
+const curl: { version: string | null; floor?: FloorRun; agent?: AgentRun & ClientCost } = { version: null };
+if (PARTS.has('curl')) {
+  curl.version = curlVersion();
+  if (curl.version === null) {
+    console.log("HTTP with Falco's own sender (libcurl): skipped, no curl command on this machine");
+  } else {
+    curl.floor = await httpFloor('curl', 1);
+    console.log(describeFloor(curl.floor).replace('curl client', `curl client (${curl.version}, as Falco's http_output)`));
+    curl.agent = await httpRun(1, 'collector', 'curl');
+    console.log(`HTTP  → agent, 1 connection → collector (repeats of learned items), curl (Falco's libcurl sender): ${describeHttp(curl.agent, curl.floor)}`);
+  }
+}
 const file = record('agent-ingest', {
   events: EVENTS,
   sustainedEvents: SUSTAINED_EVENTS,
@@ -381,5 +418,6 @@ const file = record('agent-ingest', {
   grpcCollector,
   httpFloor: floors,
   ...http,
+  curl,
 });
 console.log(`figures written to ${file}`);
