@@ -146,7 +146,7 @@ export function agentConfigFromFlags(
   const http = flags.falcoHttpListen
     ? {
         ...parseHostPort('--falco-http-listen', flags.falcoHttpListen),
-        maxBodyBytes: positive('--falco-http-max-body', parseSize('--falco-http-max-body', flags.falcoHttpMaxBody)),
+        maxBodyBytes: atMost('--falco-http-max-body', positive('--falco-http-max-body', parseSize('--falco-http-max-body', flags.falcoHttpMaxBody)), MAX_HTTP_BODY_BYTES, '1GiB'),
         tls: httpTls(flags),
         tokenFile: flags.falcoHttpTokenFile ?? null,
       }
@@ -251,6 +251,14 @@ function httpTls(flags: AgentFlags): HttpTlsFiles | null {
   }
   if (!certFile || !keyFile) throw new ConfigError('--falco-http-tls-cert and --falco-http-tls-key go together');
   return { certFile, keyFile, clientCaFile: clientCaFile ?? null };
+}
+
+/** A body is held in memory whole before it is decoded; past this it is a mistake, not a setting. */
+const MAX_HTTP_BODY_BYTES = 1024 ** 3;
+
+function atMost(option: string, value: number, max: number, maxText: string): number {
+  if (value > max) throw new ConfigError(`${option} must be at most ${maxText}`);
+  return value;
 }
 
 function positive(option: string, value: number): number {

@@ -36,6 +36,8 @@ export interface HttpSourceOptions {
 /** How long a kept-alive connection may idle, and a request may take to arrive, on both parsers. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** How long stop() lets requests in progress finish before it cuts their connections. */
+const STOP_GRACE_MS = 3_000;
 
 export class HttpSource {
   private server: Server | null = null;
@@ -99,9 +101,13 @@ export class HttpSource {
     const server = this.server;
     if (!server) return;
     this.server = null;
-    this.lane?.stop();
+    this.lane?.stop(STOP_GRACE_MS);
     server.closeIdleConnections();
+    // A request still arriving may finish within the grace; then every connection is cut.
+    const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+    cut.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearTimeout(cut);
   }
 
   /**

@@ -58,6 +58,10 @@ export class Http1FastLane {
     readonly handlers: FastLaneHandlers,
   ) {}
 
+  /**
+   * Serves a new connection. Its server must allow half-open sockets (node:http's does), so that
+   * answers to requests read before the peer's FIN still go out; the lane ends its side itself.
+   */
   accept(socket: Socket): void {
     if (this.stopping) {
       socket.destroy();
@@ -76,10 +80,17 @@ export class Http1FastLane {
     return this.open.size;
   }
 
-  /** Closes idle connections now and the others once their current request is answered. */
-  stop(): void {
+  /**
+   * Closes idle connections now and the others once their current request is answered; what is
+   * still open after `graceMs` is cut.
+   */
+  stop(graceMs: number): void {
     this.stopping = true;
     for (const connection of this.open) connection.closeWhenIdle();
+    if (this.open.size === 0) return;
+    setTimeout(() => {
+      for (const connection of this.open) connection.destroy();
+    }, graceMs).unref();
   }
 
   get isStopping(): boolean {
@@ -92,17 +103,28 @@ export class Http1FastLane {
 }
 
 class Connection implements Responder {
-  /** Bytes of a request not complete yet: its head so far, or (when `need` > 0) the whole request being filled. */
-  private held: Buffer | null = null;
-  private heldBytes = 0;
-  private need = 0;
-  private heldHead: FastHead | null = null;
+  /** Bytes not parsed yet: the start of a request whose head is incomplete, or, while answers back up, unread requests. */
+  private headPart: Buffer | null = null;
+  /**
+   * A request whose head is read and whose body is still arriving: the pieces as they came, so
+   * that memory follows the bytes received, not the Content-Length a client announces.
+   */
+  private body: { readonly head: FastHead; readonly need: number; readonly pieces: Buffer[]; bytes: number } | null = null;
+  /** Runs from the first byte of an incomplete request until it is complete: slow senders cannot hold a connection. */
   private requestTimer: NodeJS.Timeout | null = null;
-  private replied = false;
+  /** Reading paused until the answers already written drain. */
+  private backlogged = false;
+  /** The peer sent FIN; acted on once held bytes are dealt with. */
+  private peerEnded = false;
+  /** Close after the request in progress (stop()). */
   private closing = false;
+  /** Ending: nothing more is read or written. */
+  private finished = false;
+  private replied = false;
   private readonly onData = (chunk: Buffer): void => this.receive(chunk);
   private readonly onEnd = (): void => {
-    this.socket.end();
+    this.peerEnded = true;
+    if (!this.backlogged) this.afterPeerEnded();
   };
   private readonly onError = (err: Error): void => this.lane.handlers.socketError(err);
   private readonly onTimeout = (): void => {
@@ -120,54 +142,51 @@ class Connection implements Responder {
     socket.setTimeout(lane.options.keepAliveTimeoutMs);
   }
 
+  get idle(): boolean {
+    return this.headPart === null && this.body === null && !this.backlogged;
+  }
+
   closeWhenIdle(): void {
-    if (this.held === null) this.finish();
+    if (this.idle) this.finish();
     else this.closing = true;
   }
 
   closed(): void {
-    this.release();
+    this.finished = true;
+    this.drop();
   }
 
-  /** Sends what is written, then closes, whether or not the peer closes its side. */
-  private finish(last?: Buffer): void {
-    this.socket.removeListener('data', this.onData);
-    this.release();
-    const destroy = (): void => {
-      this.socket.destroy();
-    };
-    if (last) this.socket.end(last, destroy);
-    else this.socket.end(destroy);
+  destroy(): void {
+    this.socket.destroy();
   }
 
   reply(reply: Http1Reply): void {
     this.replied = true;
-    this.socket.write(encode(reply));
+    if (!this.finished) this.socket.write(encode(reply));
   }
 
   private receive(chunk: Buffer): void {
+    if (this.finished) return;
     let data = chunk;
-    const held = this.held;
-    if (held !== null) {
-      if (this.need > 0) {
-        const take = Math.min(chunk.length, this.need - this.heldBytes);
-        chunk.copy(held, this.heldBytes, 0, take);
-        this.heldBytes += take;
-        if (this.heldBytes < this.need) return;
-        const head = this.heldHead!;
-        this.release();
-        const goOn = this.serve(held, 0, head);
-        if (take === chunk.length) return;
-        if (!goOn) {
-          this.hold(Buffer.from(chunk.subarray(take)), chunk.length - take, 0, null);
-          return;
-        }
-        data = chunk.subarray(take);
-      } else {
-        // Only a head can be held this way, and heads are at most FAST_HEAD_LIMIT bytes.
-        data = Buffer.concat([held, chunk]);
-        this.release();
+    const body = this.body;
+    if (body !== null) {
+      const take = Math.min(chunk.length, body.need - body.bytes);
+      body.pieces.push(take === chunk.length ? chunk : chunk.subarray(0, take));
+      body.bytes += take;
+      if (body.bytes < body.need) return;
+      this.drop();
+      const goOn = this.serve(Buffer.concat(body.pieces, body.need), 0, body.head);
+      if (take === chunk.length) return;
+      if (!goOn) {
+        if (!this.finished) this.headPart = Buffer.from(chunk.subarray(take));
+        return;
       }
+      data = chunk.subarray(take);
+    } else if (this.headPart !== null) {
+      // Heads are at most FAST_HEAD_LIMIT bytes, so this copy is small. The request timer keeps
+      // running: it started at the request's first byte.
+      data = Buffer.concat([this.headPart, chunk]);
+      this.headPart = null;
     }
     this.parse(data);
   }
@@ -181,18 +200,20 @@ class Connection implements Responder {
         return;
       }
       if (head === 'incomplete') {
-        this.hold(Buffer.from(data.subarray(at)), data.length - at, 0, null);
+        this.headPart = Buffer.from(data.subarray(at));
+        this.startRequestTimer();
         return;
       }
       const total = head.headBytes + head.contentLength;
       if (data.length - at < total) {
-        const whole = Buffer.allocUnsafe(total);
-        data.copy(whole, 0, at);
-        this.hold(whole, data.length - at, total, head);
+        this.body = { head, need: total, pieces: [data.subarray(at)], bytes: data.length - at };
+        this.startRequestTimer();
         return;
       }
+      this.drop();
       if (!this.serve(data, at, head)) {
-        if (at + total < data.length) this.hold(Buffer.from(data.subarray(at + total)), data.length - at - total, 0, null);
+        // Unread requests wait for the drain; they are complete or the client's to finish, so no timer.
+        if (!this.finished && at + total < data.length) this.headPart = Buffer.from(data.subarray(at + total));
         return;
       }
       at += total;
@@ -210,36 +231,41 @@ class Connection implements Responder {
       return false;
     }
     if (this.socket.writableLength > WRITE_BACKLOG_BYTES) {
+      this.backlogged = true;
       this.socket.pause();
-      this.socket.once('drain', () => {
-        this.socket.resume();
-        const rest = this.held;
-        if (rest !== null && this.need === 0) {
-          this.release();
-          this.parse(rest);
-        }
-      });
+      this.socket.once('drain', () => this.drained());
       return false;
     }
     return true;
   }
 
-  private hold(buf: Buffer, bytes: number, need: number, head: FastHead | null): void {
-    this.held = buf;
-    this.heldBytes = bytes;
-    this.need = need;
-    this.heldHead = head;
-    if (this.requestTimer === null) {
-      this.requestTimer = setTimeout(() => this.timedOut(), this.lane.options.requestTimeoutMs);
-      this.requestTimer.unref();
-    }
+  private drained(): void {
+    this.backlogged = false;
+    if (this.finished) return;
+    this.socket.resume();
+    const rest = this.headPart;
+    this.headPart = null;
+    if (rest !== null) this.parse(rest);
+    if (this.peerEnded && !this.backlogged && !this.finished) this.afterPeerEnded();
   }
 
-  private release(): void {
-    this.held = null;
-    this.heldBytes = 0;
-    this.need = 0;
-    this.heldHead = null;
+  /** The peer will send nothing more: a request cut short gets a 400, then the connection ends. */
+  private afterPeerEnded(): void {
+    if (this.finished) return;
+    if (this.headPart !== null || this.body !== null) this.finish(encode(INCOMPLETE));
+    else this.finish();
+  }
+
+  private startRequestTimer(): void {
+    if (this.requestTimer !== null || this.finished) return;
+    this.requestTimer = setTimeout(() => this.timedOut(), this.lane.options.requestTimeoutMs);
+    this.requestTimer.unref();
+  }
+
+  /** Forgets held bytes and stops the request timer: the request is complete, handed over, or abandoned. */
+  private drop(): void {
+    this.headPart = null;
+    this.body = null;
     if (this.requestTimer !== null) {
       clearTimeout(this.requestTimer);
       this.requestTimer = null;
@@ -251,9 +277,23 @@ class Connection implements Responder {
     this.finish(encode(REQUEST_TIMEOUT));
   }
 
+  /** Sends `last` (and what is already written), then closes, whether or not the peer closes its side. */
+  private finish(last?: Buffer): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.socket.removeListener('data', this.onData);
+    this.drop();
+    const destroy = (): void => {
+      this.socket.destroy();
+    };
+    if (last) this.socket.end(last, destroy);
+    else this.socket.end(destroy);
+  }
+
   /** From here on node:http reads this connection, starting with `rest`. */
   private handOver(rest: Buffer): void {
-    this.release();
+    this.drop();
+    this.finished = true;
     const socket = this.socket;
     // Paused first: no byte may be read while nobody listens.
     socket.pause();
@@ -270,6 +310,12 @@ class Connection implements Responder {
 }
 
 const INTERNAL_ERROR: Http1Reply = { status: 500, text: JSON.stringify({ error: 'the request was not answered' }), shared: true };
+const INCOMPLETE: Http1Reply = {
+  status: 400,
+  text: JSON.stringify({ error: 'the connection ended inside a request' }),
+  headers: { Connection: 'close' },
+  shared: true,
+};
 const REQUEST_TIMEOUT: Http1Reply = {
   status: 408,
   text: JSON.stringify({ error: 'request not complete in time' }),

@@ -45,7 +45,10 @@ const AUTHORIZATION = lower('authorization');
 const CONTENT_ENCODING = lower('content-encoding');
 const CONNECTION = lower('connection');
 // Present at all: the request is general.
-const GENERAL_HEADERS = ['transfer-encoding', 'expect', 'upgrade', 'te', 'trailer', 'http2-settings'].map(lower);
+// (llhttp reads Proxy-Connection as Connection.)
+const GENERAL_HEADERS = ['transfer-encoding', 'expect', 'upgrade', 'te', 'trailer', 'http2-settings', 'proxy-connection'].map(lower);
+/** More header lines than this go to node:http, whose maxHeadersCount (2,000) would drop the later ones. */
+const MAX_HEADER_LINES = 100;
 const IDENTITY = lower('identity');
 const KEEP_ALIVE = lower('keep-alive');
 
@@ -77,7 +80,11 @@ export function readRequestHead(buf: Buffer, start: number, end: number): HeadVe
   let host = false;
   let contentLength = -1;
   let authorization: string | undefined;
+  let encoding = false;
+  let connection = false;
+  let lines = 0;
   while (i < headEnd) {
+    if (++lines > MAX_HEADER_LINES) return 'general';
     const nameStart = i;
     while (TOKEN[buf[i]!] === 1) i++;
     const nameLength = i - nameStart;
@@ -93,13 +100,17 @@ export function readRequestHead(buf: Buffer, start: number, end: number): HeadVe
       i++;
     }
     if (buf[i] !== CR || buf[i + 1] !== LF) return 'general';
+    const rawEnd = i;
     let valueEnd = i;
     while (valueEnd > valueStart && (buf[valueEnd - 1] === SP || buf[valueEnd - 1] === HT)) valueEnd--;
     i += 2;
 
     if (is(buf, nameStart, nameLength, CONTENT_LENGTH)) {
       if (contentLength >= 0) return 'general';
-      contentLength = decimal(buf, valueStart, valueEnd);
+      // Only spaces may follow the digits (llhttp refuses a tab there).
+      let digitsEnd = rawEnd;
+      while (digitsEnd > valueStart && buf[digitsEnd - 1] === SP) digitsEnd--;
+      contentLength = decimal(buf, valueStart, digitsEnd);
       if (contentLength < 0) return 'general';
     } else if (is(buf, nameStart, nameLength, HOST)) {
       if (host) return 'general';
@@ -108,9 +119,11 @@ export function readRequestHead(buf: Buffer, start: number, end: number): HeadVe
       if (authorization !== undefined) return 'general';
       authorization = buf.toString('latin1', valueStart, valueEnd);
     } else if (is(buf, nameStart, nameLength, CONTENT_ENCODING)) {
-      if (!is(buf, valueStart, valueEnd - valueStart, IDENTITY)) return 'general';
+      if (encoding || !is(buf, valueStart, valueEnd - valueStart, IDENTITY)) return 'general';
+      encoding = true;
     } else if (is(buf, nameStart, nameLength, CONNECTION)) {
-      if (!is(buf, valueStart, valueEnd - valueStart, KEEP_ALIVE)) return 'general';
+      if (connection || !is(buf, valueStart, valueEnd - valueStart, KEEP_ALIVE)) return 'general';
+      connection = true;
     } else {
       for (const name of GENERAL_HEADERS) if (is(buf, nameStart, nameLength, name)) return 'general';
     }

@@ -35,6 +35,7 @@ t.test('configuration errors exit 2 with a message that says what to do', async 
     [['agent', '--stdout', '--max-field-length', '10'], /--max-field-length: "10" must be a whole number of at least 64/],
     [['agent', '--stdout', '--falco-http-listen', ':2802', '--falco-http-client-ca', 'ca.crt'], /--falco-http-client-ca needs HTTPS/],
     [['agent', '--stdout', '--falco-http-listen', ':2802', '--falco-http-tls-cert', 'x.crt'], /--falco-http-tls-cert and --falco-http-tls-key go together/],
+    [['agent', '--stdout', '--falco-http-listen', ':2802', '--falco-http-max-body', '2GiB'], /--falco-http-max-body must be at most 1GiB/],
   ];
   for (const [args, message] of cases) {
     const res = await runVigil(args);

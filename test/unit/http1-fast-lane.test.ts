@@ -7,6 +7,7 @@ import { Http1FastLane, type FastLaneOptions, type Http1Reply } from '../../agen
 const OK: Http1Reply = { status: 200, text: '{"accepted":1}', shared: true };
 // A kilobyte per answer, so that unread answers outgrow the kernel's socket buffers quickly.
 const LONG: Http1Reply = { status: 200, text: JSON.stringify({ accepted: 1, pad: 'p'.repeat(1000) }), shared: true };
+const LONGER: Http1Reply = { status: 200, text: JSON.stringify({ accepted: 1, pad: 'p'.repeat(4000) }), shared: true };
 
 function request(body = '{}'): Buffer {
   return Buffer.from(`POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, 'latin1');
@@ -33,10 +34,11 @@ async function lane(
       socketError: () => undefined,
     },
   );
-  const server = createServer((socket) => l.accept(socket));
+  // Half-open allowed, as node:http's server sets it: the lane ends its side itself.
+  const server = createServer({ allowHalfOpen: true }, (socket) => l.accept(socket));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   t.teardown(() => {
-    l.stop();
+    l.stop(100);
     return new Promise<void>((r) => server.close(() => r()));
   });
   return { lane: l, port: (server.address() as AddressInfo).port, bodies, handedOver, server };
@@ -117,7 +119,7 @@ t.test('stop closes idle connections at once and busy ones after their answer', 
   busy.write(whole.subarray(0, 20));
   while (bodies.length < 1 || l.connections < 2) await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, 50));
-  l.stop();
+  l.stop(5_000);
   t.match(await idleAll, /^HTTP\/1\.1 200 OK/, 'the idle connection had its answer, then closed');
   busy.write(whole.subarray(20));
   const busyText = await busyAll;
@@ -134,4 +136,103 @@ t.test('a body over the limit goes to the general parser with its bytes', async 
   await all;
   t.same(bodies, ['{"e":1}']);
   t.equal(handedOver.length, 1);
+});
+
+t.test('memory follows the bytes received, not the Content-Length a client announces', async (t) => {
+  const { lane: l, port, bodies } = await lane(t, { maxBodyBytes: 4 * 1024 * 1024 });
+  const before = process.memoryUsage().arrayBuffers;
+  const sockets: Socket[] = [];
+  for (let i = 0; i < 40; i++) {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    // Announces 4 MiB, sends 10 bytes of it.
+    socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${4 * 1024 * 1024}\r\n\r\n0123456789`);
+    sockets.push(socket);
+  }
+  while (l.connections < 40) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 100));
+  const grown = process.memoryUsage().arrayBuffers - before;
+  t.ok(grown < 16 * 1024 * 1024, `40 announced 4 MiB bodies hold ${Math.round(grown / 1024)} KiB, not 160 MiB`);
+  // The bodies, completed in pieces, are served whole.
+  const rest = Buffer.alloc(4 * 1024 * 1024 - 10, 0x61);
+  sockets[0]?.write(rest.subarray(0, 1000));
+  sockets[0]?.write(rest.subarray(1000));
+  while (bodies.length < 1) await new Promise((r) => setTimeout(r, 10));
+  t.equal(bodies[0]?.length, 4 * 1024 * 1024, 'the body, whole');
+  t.ok(bodies[0]?.startsWith('0123456789aaa'), 'in order');
+  for (const s of sockets) s.destroy();
+});
+
+t.test('a head sent a byte at a time is timed out from its first byte', async (t) => {
+  const { port, bodies } = await lane(t, { requestTimeoutMs: 300 });
+  const socket = connect(port, '127.0.0.1');
+  const all = readAll(socket);
+  const started = Date.now();
+  const whole = request('{"f":1}');
+  let i = 0;
+  const drip = setInterval(() => {
+    if (i < whole.length - 1 && !socket.destroyed) socket.write(whole.subarray(i, ++i));
+  }, 40);
+  const text = await all;
+  clearInterval(drip);
+  t.match(text, /^HTTP\/1\.1 408 /);
+  t.ok(Date.now() - started < 1_500, `closed ${Date.now() - started} ms after the first byte, though bytes kept coming`);
+  t.same(bodies, []);
+});
+
+t.test('a request cut short by the peer gets a 400 and the connection ends', async (t) => {
+  const { port, bodies } = await lane(t);
+  const socket = connect(port, '127.0.0.1');
+  const all = readAll(socket);
+  const whole = request('{"g":1}');
+  socket.end(Buffer.concat([request('{"g":0}'), whole.subarray(0, whole.length - 2)]));
+  const text = await all;
+  t.match(text, /^HTTP\/1\.1 200 OK\r\n[\s\S]*HTTP\/1\.1 400 Bad Request\r\n/, 'the whole request answered, the cut one refused');
+  t.same(bodies, ['{"g":0}']);
+});
+
+t.test('a client that pipelines, half-closes and reads late still gets every answer', async (t) => {
+  // 4 KB answers: the backlog pauses reading many times before the peer's FIN is read.
+  const { port, bodies } = await lane(t, {}, LONGER);
+  const socket = connect(port, '127.0.0.1');
+  socket.pause();
+  const count = 20_000;
+  socket.end(Buffer.concat(Array.from({ length: count }, () => request('{"h":1}'))));
+  await new Promise((r) => setTimeout(r, 300));
+  t.ok(bodies.length < count, `answers backed up (${bodies.length} served so far)`);
+  let answers = 0;
+  let tail = '';
+  const marker = '{"accepted":1';
+  socket.on('data', (d: Buffer) => {
+    const text = tail + d.toString('latin1');
+    let at = text.indexOf(marker);
+    let after = 0;
+    while (at >= 0) {
+      answers++;
+      after = at + marker.length;
+      at = text.indexOf(marker, after);
+    }
+    // What could be the start of a marker cut by the chunk's end, and nothing already counted.
+    tail = text.slice(Math.max(after, text.length - marker.length + 1));
+  });
+  const closed = new Promise<void>((r) => socket.on('close', () => r()));
+  socket.resume();
+  await closed;
+  t.equal(answers, count, 'every request answered before the connection ended');
+  t.equal(bodies.length, count);
+});
+
+t.test('stop cuts a connection whose request does not finish within the grace', async (t) => {
+  const { lane: l, port } = await lane(t);
+  const socket = connect(port, '127.0.0.1');
+  const all = readAll(socket);
+  socket.write(request('{"i":1}').subarray(0, 30));
+  while (l.connections < 1) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 50));
+  const started = Date.now();
+  l.stop(200);
+  t.equal(await all, '', 'cut, no answer');
+  t.ok(Date.now() - started < 2_000, `after the grace (${Date.now() - started} ms)`);
+  while (l.connections > 0 && Date.now() - started < 2_000) await new Promise((r) => setTimeout(r, 10));
+  t.equal(l.connections, 0, 'the lane holds none');
 });
