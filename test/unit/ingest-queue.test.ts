@@ -13,14 +13,14 @@ import { processObservation, report } from '../support/collector-client.js';
 const T0 = 1_795_165_200_000_000_000n;
 const silent = pino({ level: 'silent' });
 
-function setup(t: Test, maxReports = 500) {
+function setup(t: Test, maxReports = 500, windowMs?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-ingest-queue-'));
   const { db } = openDatabase(join(dir, 'vigil.db'));
   const service = new BaselineService(new CollectorStore(db), { defaultMode: 'learning', windowMs: 3_600_000, now: Date.now }, silent);
   service.load();
   for (const id of ['agent-aaaa-1', 'agent-bbbb-2']) service.registerAgent({ agent_id: id, node: 'n', cluster: 'test' });
   const metrics = new CollectorMetrics({ processMetrics: false });
-  const queue = new IngestQueue(service, metrics, silent, maxReports);
+  const queue = new IngestQueue(service, metrics, silent, maxReports, windowMs);
   t.teardown(() => {
     service.close();
     db.close();
@@ -54,7 +54,7 @@ t.test('what arrives in one turn, from several agents, is one transaction', asyn
   t.equal(await transactions(), 1);
 });
 
-t.test('a full batch is committed at once; the rest follows on the next turn', async (t) => {
+t.test('a full batch is committed at once; the rest follows within the commit window', async (t) => {
   const { queue, transactions } = setup(t, 10);
   let first: number | null = null;
   void queue.submit('agent-aaaa-1', reports(1, 6)).then((seq) => (first = seq));
@@ -77,4 +77,21 @@ t.test('a failed commit rejects every submitter: nothing is acknowledged', async
   const b = queue.submit('agent-bbbb-2', reports(1, 1));
   await t.rejects(a);
   await t.rejects(b);
+});
+
+t.test('reports submitted in the window after a commit wait for its end and share one transaction', async (t) => {
+  const { queue, transactions } = setup(t, 2000, 300);
+  t.equal(await queue.submit('agent-aaaa-1', reports(1, 1)), 1, 'an idle queue commits on the next turn');
+  const acked: number[] = [];
+  // Two agents trickling, one report per turn each: before pacing, one synced commit per turn.
+  for (let i = 0; i < 3; i++) {
+    void queue.submit('agent-aaaa-1', reports(2 + i, 1)).then((seq) => acked.push(seq));
+    void queue.submit('agent-bbbb-2', reports(1 + i, 1)).then((seq) => acked.push(seq));
+    await nextTurn();
+  }
+  t.same(acked, [], 'nothing acknowledged while the window is open: nothing is on disk yet');
+  t.equal(await transactions(), 1);
+  await new Promise((r) => setTimeout(r, 400));
+  t.equal(await transactions(), 2, 'one transaction at the end of the window for all six');
+  t.same(acked.sort(), [3, 3, 3, 4, 4, 4], "each submitter acknowledged with its agent's stored sequence, after the commit");
 });
