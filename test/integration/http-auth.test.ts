@@ -11,7 +11,8 @@ import { bearerMatcher, bearerMatches, isLoopback } from '../../agent/falco/http
 const pki = makePki();
 t.teardown(() => rmSync(pki.dir, { recursive: true, force: true }));
 
-function httpsPost(port: number, body: string, client: boolean): Promise<number> {
+/** `body` as one string: Content-Length; as pieces: chunked (node:https writes each piece). */
+function httpsPost(port: number, body: string | string[], client: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -30,7 +31,11 @@ function httpsPost(port: number, body: string, client: boolean): Promise<number>
       },
     );
     req.on('error', reject);
-    req.end(body);
+    if (typeof body === 'string') req.end(body);
+    else {
+      for (const piece of body.slice(0, -1)) req.write(piece);
+      req.end(body[body.length - 1]);
+    }
   });
 }
 
@@ -46,9 +51,14 @@ t.test('HTTPS with required client certificates, as Falco http_output mtls', asy
   t.teardown(() => run.stop());
   const port = run.agent.httpAddress?.port ?? 0;
   t.equal(await httpsPost(port, toJsonLine(execEvent({ exe: '/over/mtls' })), true), 200);
+  // Chunked over TLS: the fast lane hands the TLS connection to node:http.
+  const line = toJsonLine(execEvent({ exe: '/over/mtls/chunked' }));
+  t.equal(await httpsPost(port, [line.slice(0, 100), line.slice(100)], true), 200);
   await t.rejects(httpsPost(port, toJsonLine(execEvent({ exe: '/no/cert' })), false), 'no client certificate: handshake refused');
-  const obs = await run.waitForObservations(1);
-  t.same(obs.map((o) => o.process?.exe), ['/over/mtls']);
+  const obs = await run.waitForObservations(2);
+  t.same(obs.map((o) => o.process?.exe), ['/over/mtls', '/over/mtls/chunked']);
+  t.equal(await run.metric('vigil_agent_falco_http_requests_total', { parser: 'fast' }), 1, 'the plain POST read by the fast lane over TLS');
+  t.equal(await run.metric('vigil_agent_falco_http_requests_total', { parser: 'general' }), 1, 'the chunked one by node:http');
   await run.waitForLog((l) => l.msg === 'rejected a Falco payload' && l.reason === 'unauthorized');
   t.ok((await run.metric('vigil_agent_falco_rejected_total', { input: 'http', reason: 'unauthorized' })) >= 1);
   await run.waitForLog((l) => l.msg === 'listening for Falco http_output' && l.auth === 'client certificate' && l.tls === true);
