@@ -238,7 +238,7 @@ export class StateStore {
       // FULL: the outbox is the only copy of a report until the collector acknowledges it, and a
       // sequence must never be handed out twice (the collector would drop the second as a
       // duplicate). WAL with NORMAL survives a process crash but can lose the last commits on a
-      // power loss; appends are batched per event-loop turn, so the fsync is paid per batch.
+      // power loss; appends are batched (at most one commit per 5 ms, Reporter), so the fsync is paid per batch.
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
       migrateSchema(db, MIGRATIONS, `agent state ${file}`);

@@ -23,7 +23,7 @@ export function openDatabase(file: string): { db: Db; migratedFrom: number; vers
     db.pragma('journal_mode = WAL');
     // FULL: an acknowledgement lets the agent delete its copy, so a committed batch must
     // survive a power loss, not only a process crash (WAL with NORMAL can lose the last commits).
-    // Commits are batched (group commit per event-loop turn, up to 2,000 reports; heartbeats once a
+    // Commits are batched (group commit at most once per 2 ms, up to 2,000 reports; heartbeats once a
     // second), so the fsync is paid per batch.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
