@@ -48,21 +48,25 @@ export class FingerprintScratch {
    * index `keep`, if any, stays in) and returns the fingerprint, or null when what remains is
    * longer than MAX_FINGERPRINT_BYTES. The event is copied in at once and closed up over the
    * cuts: one native copy per range, where a view and a copy per range cost ~80 ns each.
+   * `start` and `stop` delimit the event when it is part of a larger buffer (one element of a
+   * batch); `cuts` are positions in `event`. The event's length must be at most the `maxBytes`
+   * this scratch was made for.
    */
-  gather(event: Buffer, cuts: Int32Array, count: number, keep: number, seconds: number, nanos: number): Fingerprint | null {
+  gather(event: Buffer, cuts: Int32Array, count: number, keep: number, seconds: number, nanos: number, start = 0, stop = event.length): Fingerprint | null {
     const bytes = this.bytes;
-    bytes.set(event, 0);
-    const end = event.length;
+    if (start === 0 && stop === event.length) bytes.set(event, 0);
+    else event.copy(bytes, 0, start, stop);
+    const end = stop - start;
     let out = 0;
     let from = 0;
     for (let i = 0; i <= count; i += 2) {
       if (i === keep) continue;
-      const to = i < count ? (cuts[i] as number) : end;
+      const to = i < count ? (cuts[i] as number) - start : end;
       if (to > from) {
         if (from !== out) bytes.copyWithin(out, from, to);
         out += to - from;
       }
-      if (i < count) from = cuts[i + 1] as number;
+      if (i < count) from = (cuts[i + 1] as number) - start;
     }
     return out > MAX_FINGERPRINT_BYTES ? null : this.fingerprint(out, seconds, nanos);
   }

@@ -16,7 +16,9 @@ import { gunzipSync, inflateSync } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
 import { FalcoDecodeError, type Decoded } from './event.js';
-import { decodeJsonEvent, parseJsonEvents } from './json-event.js';
+import { decodeJsonEvent, parseJsonEvents, parseJsonValue } from './json-event.js';
+import { eachArrayElement } from './json-fingerprint.js';
+import type { Fingerprint } from './fingerprint-scratch.js';
 import { JsonRepeats, REPLAYED } from './json-repeats.js';
 import { bearerMatcher, isLoopback, type HttpTlsMaterial } from './http-auth.js';
 import type { AgentMetrics } from '../metrics/agent-metrics.js';
@@ -189,7 +191,7 @@ export class HttpSource {
     req.on('error', (err) => this.log.debug({ err: err.message }, 'Falco http_output request aborted'));
   }
 
-  /** Decodes one request's body, answers it, then ingests its events. */
+  /** Decodes one request's body, answers it, then ingests its events. `raw` is valid only during the call (the fast lane reuses its memory). */
   private receive(encoding: string, raw: Buffer, responder: Responder): void {
     let body: Buffer;
     try {
@@ -209,6 +211,14 @@ export class HttpSource {
       return;
     }
 
+    const shape = bodyShape(body);
+    if (shape === 'array') this.receiveArray(body, responder);
+    else if (shape === 'lines') this.receiveLines(body, responder);
+    else this.receiveOne(body, responder);
+  }
+
+  /** A body of one event: what Falco and Falcosidekick post. */
+  private receiveOne(body: Buffer, responder: Responder): void {
     // Most events on a busy node repeat one seen moments ago: counted without parsing. Only an
     // event that decoded before has a cached outcome, so the answer is the one it got.
     const fingerprint = this.repeats.lookUp(body);
@@ -216,37 +226,127 @@ export class HttpSource {
       responder.reply(ACCEPTED_ONE);
       return;
     }
-    let items: unknown[];
-    try {
-      items = parseJsonEvents(body.toString('utf8'));
-    } catch (err) {
-      if (!(err instanceof FalcoDecodeError)) throw err;
-      this.sink.reject('http', err.reason, err.message);
-      responder.reply(jsonReply(400, { error: err.message }));
+    const items = parseEvents(body);
+    if (items instanceof FalcoDecodeError) {
+      this.sink.reject('http', items.reason, items.message);
+      responder.reply(jsonReply(400, { error: items.message }));
       return;
     }
     const decoded: Decoded[] = [];
     const errors: string[] = [];
     for (const item of items) {
-      try {
-        decoded.push(decodeJsonEvent(item));
-      } catch (err) {
-        if (!(err instanceof FalcoDecodeError)) throw err;
-        this.sink.reject('http', err.reason, err.message);
-        errors.push(err.message);
-      }
+      const event = this.decode(item, '', errors);
+      if (event) decoded.push(event);
     }
     // The status depends on decoding alone, so the answer goes out before the events are
     // ingested: Falco (one request in flight, every output blocked meanwhile) sends its next
     // event while this process normalizes the last one.
-    if (errors.length === 0) {
-      responder.reply(items.length === 1 ? ACCEPTED_ONE : jsonReply(200, { accepted: items.length }));
-    } else {
-      responder.reply(jsonReply(400, { accepted: items.length - errors.length, rejected: errors.length, error: errors[0] }));
-    }
+    responder.reply(answer(decoded.length, errors));
     // A fingerprint is of a one-event body; the fingerprint's buffer is intact (nothing since
     // lookUp() took another).
     for (const event of decoded) this.repeats.remember(fingerprint, this.sink.event(event, 'http'));
+  }
+
+  /**
+   * A JSON array of events, from a forwarder that batches (Fluent Bit, Vector, a relay): each
+   * element fingerprinted on its own, so that repeats are replayed as they are one at a time,
+   * and ingested in order. The answer comes after the batch is ingested: a batching sender is
+   * not Falco waiting on every event.
+   */
+  private receiveArray(body: Buffer, responder: Responder): void {
+    const errors: string[] = [];
+    let accepted = 0;
+    let element = 0;
+    const scan = eachArrayElement(body, (start, stop, fingerprint) => {
+      element++;
+      if (this.repeats.replayed(fingerprint)) accepted++;
+      else if (this.ingestText(body.toString('utf8', start, stop), fingerprint, `element ${element}: `, errors)) accepted++;
+    });
+    if (!scan.complete) {
+      // The scan could not follow the rest (or it is malformed): the full parser takes the body,
+      // and the elements not yet ingested are ingested from what it returns.
+      const items = parseEvents(body);
+      if (items instanceof FalcoDecodeError) {
+        this.sink.reject('http', items.reason, items.message);
+        responder.reply(accepted === 0 ? jsonReply(400, { error: items.message }) : jsonReply(400, { accepted, error: items.message }));
+        return;
+      }
+      for (let i = scan.visited; i < items.length; i++) if (this.ingest(items[i], null, `element ${i + 1}: `, errors)) accepted++;
+    }
+    responder.reply(answer(accepted, errors));
+  }
+
+  /**
+   * Newline-delimited JSON (Fluent Bit's json_lines, Vector's newline_delimited framing): one
+   * event per line, each line on its own as in the JSON-lines input, so a bad line is rejected
+   * and the others are taken. A body whose first line is not JSON on its own may be one
+   * document written over several lines (pretty-printed): that is tried as a whole.
+   */
+  private receiveLines(body: Buffer, responder: Responder): void {
+    const errors: string[] = [];
+    let accepted = 0;
+    let line = 0;
+    for (let start = 0; start < body.length; ) {
+      const newline = body.indexOf(NEWLINE, start);
+      const stop = newline < 0 ? body.length : newline;
+      const text = body.subarray(start, stop);
+      start = stop + 1;
+      line++;
+      if (isBlank(text)) continue;
+      const fingerprint = this.repeats.lookUp(text);
+      if (fingerprint === REPLAYED) {
+        accepted++;
+        continue;
+      }
+      const items = parseEvents(text);
+      if (items instanceof FalcoDecodeError) {
+        if (accepted === 0 && errors.length === 0 && !(parseEvents(body) instanceof FalcoDecodeError)) {
+          this.receiveOne(body, responder);
+          return;
+        }
+        this.refuse(items, `line ${line}: `, errors);
+        continue;
+      }
+      for (const item of items) if (this.ingest(item, fingerprint, `line ${line}: `, errors)) accepted++;
+    }
+    responder.reply(answer(accepted, errors));
+  }
+
+  /** Parses one element of a batch, then ingest(). */
+  private ingestText(text: string, fingerprint: Fingerprint | null, where: string, errors: string[]): boolean {
+    let item: unknown;
+    try {
+      item = parseJsonValue(text);
+    } catch (err) {
+      this.refuse(err, where, errors);
+      return false;
+    }
+    return this.ingest(item, fingerprint, where, errors);
+  }
+
+  /** Decodes one parsed event and ingests it; false (counted, its error kept) when it does not decode. */
+  private ingest(item: unknown, fingerprint: Fingerprint | null, where: string, errors: string[]): boolean {
+    const event = this.decode(item, where, errors);
+    if (event === null) return false;
+    this.repeats.remember(fingerprint, this.sink.event(event, 'http'));
+    return true;
+  }
+
+  /** `where` names the event in a batch ("element 3: "), empty for a body of one event. */
+  private decode(item: unknown, where: string, errors: string[]): Decoded | null {
+    try {
+      return decodeJsonEvent(item);
+    } catch (err) {
+      this.refuse(err, where, errors);
+      return null;
+    }
+  }
+
+  /** Counts an event that did not decode and keeps its error for the answer. */
+  private refuse(err: unknown, where: string, errors: string[]): void {
+    if (!(err instanceof FalcoDecodeError)) throw err;
+    this.sink.reject('http', err.reason, where + err.message);
+    errors.push(where + err.message);
   }
 
   private tooLarge(req: IncomingMessage, res: ServerResponse, size: number): void {
@@ -273,6 +373,46 @@ const GENERAL = { parser: 'general' };
 const ACCEPTED_ONE: Http1Reply = { status: 200, text: JSON.stringify({ accepted: 1 }), shared: true };
 const ACCEPTED_ONE_HEADERS = ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(ACCEPTED_ONE.text))];
 const UNAUTHORIZED_HEADERS = { 'WWW-Authenticate': 'Bearer' };
+
+/** 200 when every event was accepted, else 400 with the counts and the first error. */
+function answer(accepted: number, errors: readonly string[]): Http1Reply {
+  if (errors.length > 0) return jsonReply(400, { accepted, rejected: errors.length, error: errors[0] });
+  return accepted === 1 ? ACCEPTED_ONE : jsonReply(200, { accepted });
+}
+
+const NEWLINE = 0x0a;
+
+/** Whitespace as JSON has it. */
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
+function isBlank(bytes: Buffer, from = 0): boolean {
+  for (let i = from; i < bytes.length; i++) if (!isSpace(bytes[i] as number)) return false;
+  return true;
+}
+
+/**
+ * What a body holds, from its first bytes: a JSON array, lines (text after the first newline:
+ * newline-delimited JSON, or one document over several lines), or one event on one line.
+ */
+function bodyShape(body: Buffer): 'array' | 'lines' | 'one' {
+  let i = 0;
+  while (i < body.length && isSpace(body[i] as number)) i++;
+  if (body[i] === 0x5b) return 'array';
+  const newline = body.indexOf(NEWLINE, i);
+  return newline >= 0 && !isBlank(body, newline + 1) ? 'lines' : 'one';
+}
+
+/** The events in `bytes` (one, or an array's), or why they are not JSON. */
+function parseEvents(bytes: Buffer): unknown[] | FalcoDecodeError {
+  try {
+    return parseJsonEvents(bytes.toString('utf8'));
+  } catch (err) {
+    if (!(err instanceof FalcoDecodeError)) throw err;
+    return err;
+  }
+}
 
 function jsonReply(status: number, body: object, headers?: Record<string, string>): Http1Reply {
   return headers ? { status, text: JSON.stringify(body), headers } : { status, text: JSON.stringify(body) };

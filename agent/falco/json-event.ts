@@ -26,13 +26,17 @@ const KNOWN_KEYS = new Set([
 
 /** Parses text that holds one event or, from batching forwarders, an array of events. */
 export function parseJsonEvents(text: string): unknown[] {
-  let parsed: unknown;
+  const parsed = parseJsonValue(text);
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
+/** Parses text that holds one JSON value (an event is an object; decodeJsonEvent() checks). */
+export function parseJsonValue(text: string): unknown {
   try {
-    parsed = parseLosslessJson(text);
+    return parseLosslessJson(text);
   } catch (err) {
     throw new FalcoDecodeError('malformed_json', `malformed JSON: ${(err as Error).message}`);
   }
-  return Array.isArray(parsed) ? parsed : [parsed];
 }
 
 // Most events have no warning and no unknown key: they share these instead of two new arrays.

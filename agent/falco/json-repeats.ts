@@ -28,9 +28,17 @@ export class JsonRepeats {
     // Under --stdout only skipped events could be replayed: not worth a scan of every body.
     if (!this.sink.replaysObservations) return null;
     const fingerprint = fingerprintJsonEvent(body);
-    if (fingerprint === null) return null;
+    return fingerprint !== null && this.replayed(fingerprint) ? REPLAYED : fingerprint;
+  }
+
+  /**
+   * Whether the event with this fingerprint (taken by the caller: an element of a batch) was
+   * handed to the pipeline as a repeat; if not, give the fingerprint to remember().
+   */
+  replayed(fingerprint: Fingerprint | null): boolean {
+    if (fingerprint === null || !this.sink.replaysObservations) return false;
     const outcome = this.outcomes.get(fingerprint);
-    return outcome && this.sink.replay(outcome, fingerprint, this.input) ? REPLAYED : fingerprint;
+    return outcome !== undefined && this.sink.replay(outcome, fingerprint, this.input);
   }
 
   /** lookUp() for a JSON line: not encoded when it is too long to have a fingerprint. */
@@ -41,6 +49,6 @@ export class JsonRepeats {
   }
 
   remember(fingerprint: Fingerprint | null, outcome: Outcome | null): void {
-    if (fingerprint && outcome) this.outcomes.set(fingerprint, outcome);
+    if (fingerprint && outcome && this.sink.replaysObservations) this.outcomes.set(fingerprint, outcome);
   }
 }

@@ -49,6 +49,56 @@ t.test('Falcosidekick webhook body, gzip, and batched arrays', async (t) => {
   t.equal(await run.metric('vigil_agent_falco_event_warnings_total', { warning: 'unknown_field' }), 0, 'uuid is a known field');
 });
 
+t.test('batches from forwarders: JSON arrays and newline-delimited JSON', async (t) => {
+  const { run, sender } = await httpAgent(t);
+  const line = (exe: string, pid = 100): string => toJsonLine(execEvent({ exe, fields: { 'proc.pid': pid } }));
+  const post = async (body: string): Promise<{ status: number; answer: unknown }> => {
+    const res = await sender.post(body);
+    return { status: res.status, answer: JSON.parse(res.body) };
+  };
+
+  // The same three events twice, with new pids (json-repeat-replay.test.ts shows such repeats replayed).
+  t.same(await post(`[${line('/a/1')},${line('/a/2')},${line('/a/3')}]`), { status: 200, answer: { accepted: 3 } });
+  t.same(await post(`[\n ${line('/a/1', 201)} ,\n ${line('/a/2', 202)},${line('/a/3', 203)}\n]\n`), { status: 200, answer: { accepted: 3 } });
+
+  // Fluent Bit's json_lines and Vector's newline_delimited framing; \r\n and blank lines too.
+  t.same(await post(`${line('/nd/1')}\r\n\n${line('/nd/2')}\n${line('/a/1', 301)}\n`), { status: 200, answer: { accepted: 3 } });
+
+  // A pretty-printed event is one document over several lines, not lines.
+  t.same(await post(JSON.stringify(JSON.parse(line('/pretty')), null, 2)), { status: 200, answer: { accepted: 1 } });
+
+  // An element with an escaped key: the scan stops there and the full parser takes the rest.
+  const escaped = line('/escaped').replace('"rule"', '"\\u0072ule"');
+  t.same(await post(`[${line('/e/1')},${escaped},${line('/e/3')}]`), { status: 200, answer: { accepted: 3 } });
+
+  // Bad elements and lines are rejected one by one; the others are taken.
+  t.same(await post(`[${line('/bad/1')}, 7, ${line('/bad/3')}]`), {
+    status: 400,
+    answer: { accepted: 2, rejected: 1, error: 'element 2: event must be a JSON object, got number 7' },
+  });
+  const lines = await post(`${line('/bad/4')}\n{"rule": \n${line('/bad/6')}\n`);
+  t.equal(lines.status, 400);
+  t.match(lines.answer, { accepted: 2, rejected: 1, error: /^line 2: malformed JSON/ });
+  // A malformed array: the elements before the break are taken, and the answer says so.
+  const broken = await post(`[${line('/broken/1')},${line('/broken/2').slice(0, 40)}`);
+  t.equal(broken.status, 400);
+  t.match(broken.answer, { accepted: 1, error: /^malformed JSON/ });
+
+  // This agent prints every observation (no collector), so repeats are decoded and printed too.
+  const obs = await run.waitForObservations(18);
+  t.same(
+    obs.map((o) => o.process?.exe),
+    ['/a/1', '/a/2', '/a/3', '/a/1', '/a/2', '/a/3', '/nd/1', '/nd/2', '/a/1', '/pretty', '/e/1', '/escaped', '/e/3'].concat(
+      ['/bad/1', '/bad/3', '/bad/4', '/bad/6', '/broken/1'],
+    ),
+    'every accepted event, in the order sent',
+  );
+  const rejected = async (reason: string): Promise<number> => run.metric('vigil_agent_falco_rejected_total', { input: 'http', reason });
+  t.equal(await rejected('invalid_event'), 1);
+  t.equal(await rejected('malformed_json'), 2);
+  t.equal(await run.metric('vigil_agent_falco_events_total', { input: 'http' }), 3 + 3 + 3 + 1 + 3 + 2 + 2 + 1);
+});
+
 t.test('bad requests get a clear status and are counted; the receiver keeps going', async (t) => {
   const { run, sender } = await httpAgent(t, 64 * 1024);
   const malformed = await sender.post('{"rule": "Vigil process exec", ');

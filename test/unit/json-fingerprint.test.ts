@@ -1,6 +1,6 @@
 import t from 'tap';
 import { FalcoDecodeError, eventTimeToNs } from '../../agent/falco/event.js';
-import { decodeJsonEvent, parseJsonEvents } from '../../agent/falco/json-event.js';
+import { decodeJsonEvent, parseEventTimeNs, parseJsonEvents } from '../../agent/falco/json-event.js';
 import { MAX_JSON_BODY_BYTES, fingerprintJsonEvent } from '../../agent/falco/json-fingerprint.js';
 import { MAX_FINGERPRINT_BYTES } from '../../agent/falco/fingerprint-scratch.js';
 import { loadCorpus, loadExpectations } from '../support/corpus.js';
@@ -59,7 +59,8 @@ t.test('every other field, its name, its value and its place, changes it', async
   }
   const reordered = { time: exec.time, ...exec };
   t.not(key(toJsonLine(reordered)), base, 'the order of keys');
-  t.not(key(`${withFields(exec, {})} `), key(` ${withFields(exec, {})}`), 'whitespace');
+  t.not(key(withFields(exec, {}).replace('"rule":', '"rule": ')), base, 'whitespace inside the event');
+  t.equal(key(`\n ${withFields(exec, {})} \r\n`), base, 'but not around it: the event is the same');
   t.not(key(withFields(exec, {}, { tags: null })), key(withFields(exec, {}, { tags: [] })), 'null and empty');
 });
 
@@ -276,4 +277,67 @@ t.test('random mutations of corpus events: equal fingerprints, equal events', as
   }
   t.ok(fingerprinted > 3000, `${fingerprinted} of 12000 mutated bodies fingerprinted`);
   t.ok(shared > 2000, `${shared} shared a fingerprint with an earlier one`);
+});
+
+// ---- The scan reads strings four bytes at a time where the body allows (json-fingerprint.ts).
+
+/** `text` as a Buffer that starts `offset` bytes past a 4-byte boundary, as slices of socket reads do. */
+function at(offset: number, text: string | Buffer): Buffer {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  const room = Buffer.alloc(bytes.length + 8);
+  const start = offset + ((4 - (room.byteOffset & 3)) & 3);
+  bytes.copy(room, start);
+  return room.subarray(start, start + bytes.length);
+}
+
+t.test('a byte that ends or spoils a string is found at every place in a word, at every alignment', async (t) => {
+  const LENGTH = 24;
+  /** The event with `insert` at place `i` of a 24-byte string: the command line (kept) or proc.pid (left out). */
+  const body = (where: 'kept' | 'cut', i: number, insert: number[], offset: number): Buffer => {
+    const template = withFields(exec, where === 'kept' ? { 'proc.cmdline': 'MARK', 'proc.pid': 7 } : { 'proc.cmdline': 'x', 'proc.pid': 'MARK' });
+    const [before = '', after = ''] = template.split('MARK');
+    const filler = (n: number): Buffer => Buffer.from('x'.repeat(n));
+    return at(offset, Buffer.concat([Buffer.from(before), filler(i), Buffer.from(insert), filler(LENGTH - i - 1), Buffer.from(after)]));
+  };
+  let checked = 0;
+  for (let offset = 0; offset < 4; offset++) {
+    for (let i = 0; i < LENGTH; i++) {
+      const has = (where: 'kept' | 'cut', insert: number[]): boolean => fingerprintJsonEvent(body(where, i, insert, offset)) !== null;
+      // In a kept value: a control character or a raw quote spoils the event; DEL, high bytes and an escape do not.
+      for (const b of [0x00, 0x0a, 0x1f, 0x22]) if (has('kept', [b])) t.fail(`byte ${b} at ${i}, offset ${offset}: fingerprinted`);
+      for (const b of [0x20, 0x7e, 0x7f, 0x80, 0xff]) if (!has('kept', [b])) t.fail(`byte ${b} at ${i}, offset ${offset}: not fingerprinted`);
+      if (!has('kept', [0x5c, 0x22])) t.fail(`an escaped quote at ${i}, offset ${offset}: not fingerprinted`);
+      if (has('kept', [0x5c, 0x78])) t.fail(`an invalid escape at ${i}, offset ${offset}: fingerprinted`);
+      // In a left-out value, which must be plain printable ASCII: DEL and high bytes spoil it too.
+      for (const b of [0x1f, 0x7f, 0x80, 0xc3]) if (has('cut', [b])) t.fail(`byte ${b} in proc.pid at ${i}, offset ${offset}: fingerprinted`);
+      if (!has('cut', [0x7e])) t.fail(`~ in proc.pid at ${i}, offset ${offset}: not fingerprinted`);
+      checked++;
+    }
+  }
+  t.equal(checked, 4 * LENGTH, 'every place at every alignment');
+  const one = withFields(exec, {});
+  t.same([1, 2, 3].map((offset) => key(at(offset, one))), [key(one), key(one), key(one)], 'the same fingerprint at any alignment');
+});
+
+t.test("the time: Falco's shape read with the second reused, anything else as the decoder reads it", async (t) => {
+  const times = [
+    '2026-11-20T10:02:39.000000001Z',
+    '2026-11-20T10:02:39.999999999Z',
+    '2026-11-20T10:02:40.123456789Z',
+    '2026-11-20T10:02:39.5Z',
+    '2026-11-20T11:02:39.000000007+01:00',
+    '2026-11-20T10:02:40.12345678xZ',
+    '2026-11-20T10:02:40.123456789z',
+    '2026-11-20T10:02:41.1234567890Z',
+    '2026-13-20T10:02:40.123456789Z',
+    '1969-12-31T23:59:59.500000000Z',
+    '1969-12-31T23:59:59.250000000Z',
+    '2026-11-20T10:02:40.123456789Z',
+  ];
+  for (const time of times) {
+    const body = withFields(exec, {}, { time });
+    const fp = fingerprintJsonEvent(Buffer.from(body));
+    if (parseEventTimeNs(time) === null) t.equal(fp, null, `${time}: not a time the decoder takes, no fingerprint`);
+    else t.equal(timeNs(fp), decodeJsonEvent(parseJsonEvents(body)[0]).event.timeNs, `${time}: the decoder's time`);
+  }
 });
