@@ -38,7 +38,10 @@ export interface FastLaneOptions {
 }
 
 export interface FastLaneHandlers {
-  /** Serves one request. Must call `responder.reply()` exactly once before returning. */
+  /**
+   * Serves one request. Must call `responder.reply()` exactly once before returning. `body` is
+   * valid only until it returns: its memory is reused for the next request (copy what is kept).
+   */
   request(authorization: string | undefined, body: Buffer, responder: Responder): void;
   /** Takes over a connection; bytes it has not read yet are already back in the socket's buffer. */
   general(socket: Socket): void;
@@ -48,10 +51,13 @@ export interface FastLaneHandlers {
 
 /** Answers waiting to be sent past this many bytes: stop reading (a client that pipelines and never reads). */
 const WRITE_BACKLOG_BYTES = 1024 * 1024;
+/** Bodies up to this size that arrive in several reads are gathered in memory the lane keeps. */
+const REUSED_BODY_BYTES = 1024 * 1024;
 
 export class Http1FastLane {
   private readonly open = new Set<Connection>();
   private stopping = false;
+  private gathered = Buffer.alloc(0);
 
   constructor(
     readonly options: FastLaneOptions,
@@ -95,6 +101,20 @@ export class Http1FastLane {
 
   get isStopping(): boolean {
     return this.stopping;
+  }
+
+  /**
+   * One buffer holding `pieces` (`bytes` in all), in memory reused from one request to the next:
+   * a forwarder's batches (hundreds of KiB, in several reads each) were a new buffer per request,
+   * and that outside memory made V8 run a full collection every ~90 ms (8 % of the agent's time).
+   * Requests are served one at a time and synchronously, so one buffer serves every connection.
+   */
+  gather(pieces: readonly Buffer[], bytes: number): Buffer {
+    if (bytes > REUSED_BODY_BYTES) return Buffer.concat(pieces, bytes);
+    if (this.gathered.length < bytes) this.gathered = Buffer.allocUnsafeSlow(Math.min(REUSED_BODY_BYTES, Math.max(bytes, 2 * this.gathered.length)));
+    let at = 0;
+    for (const piece of pieces) at += piece.copy(this.gathered, at);
+    return this.gathered.subarray(0, bytes);
   }
 
   forget(connection: Connection): void {
@@ -175,7 +195,7 @@ class Connection implements Responder {
       body.bytes += take;
       if (body.bytes < body.need) return;
       this.drop();
-      const goOn = this.serve(Buffer.concat(body.pieces, body.need), 0, body.head);
+      const goOn = this.serve(this.lane.gather(body.pieces, body.need), 0, body.head);
       if (take === chunk.length) return;
       if (!goOn) {
         if (!this.finished) this.headPart = Buffer.from(chunk.subarray(take));

@@ -21,8 +21,13 @@
 // curl-sender.ts), to the bare server and to the agent with a collector: what one Falco can send
 // here, and whether the agent keeps up with it. Skipped, with a note, where curl is missing.
 //
-// BENCH_INGEST_PARTS (comma-separated: decode, grpc, floor, http, http-collector, curl; default
-// all) runs a part alone, for A/B runs of one figure.
+// The `http-batch` part posts JSON arrays of BENCH_HTTP_BATCH events (default 100) on one
+// connection, as a forwarder that batches would (Fluent Bit, Vector): Falco itself posts one event
+// per request, and one request's system calls alone cost more than the 10 µs an event may take
+// at 100,000 events/s.
+//
+// BENCH_INGEST_PARTS (comma-separated: decode, grpc, floor, http, http-collector, curl,
+// http-batch; default all) runs a part alone, for A/B runs of one figure.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +53,10 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
  */
 const SUSTAINED_EVENTS = Number(process.env.BENCH_SUSTAINED_EVENTS ?? 1_000_000);
 const HTTP_EVENTS = Number(process.env.BENCH_HTTP_EVENTS ?? 50_000);
-const PARTS = new Set((process.env.BENCH_INGEST_PARTS ?? 'decode,grpc,floor,http,http-collector,curl').split(','));
+const HTTP_BATCH = Number(process.env.BENCH_HTTP_BATCH ?? 100);
+/** Batched, a sustained run at the target rate, as for gRPC. */
+const HTTP_BATCH_EVENTS = Number(process.env.BENCH_HTTP_BATCH_EVENTS ?? 1_000_000);
+const PARTS = new Set((process.env.BENCH_INGEST_PARTS ?? 'decode,grpc,floor,http,http-collector,curl,http-batch').split(','));
 
 /** The raw and node:http clients of http-load.ts, or curl as Falco's own sender (one connection). */
 type Sender = HttpClientKind | 'curl';
@@ -58,9 +66,9 @@ interface SentLoad extends LoadResult {
   readonly curl?: { readonly statuses: Record<string, number>; readonly connects: number };
 }
 
-async function send(sender: Sender, port: number, connections: number, bodies: readonly string[], dir: string): Promise<SentLoad> {
-  if (sender !== 'curl') return sendLoad({ port, connections, requests: HTTP_EVENTS, bodies, client: sender });
-  const c = await sendWithCurl({ port, bodies, requests: HTTP_EVENTS, dir });
+async function send(sender: Sender, port: number, connections: number, bodies: readonly string[], dir: string, requests = HTTP_EVENTS): Promise<SentLoad> {
+  if (sender !== 'curl') return sendLoad({ port, connections, requests, bodies, client: sender });
+  const c = await sendWithCurl({ port, bodies, requests, dir });
   return { requests: c.requests, ms: c.ms, clientCpuMicros: c.curlCpuMicros, roundTripMicros: null, curl: { statuses: c.statuses, connects: c.connects } };
 }
 
@@ -265,7 +273,8 @@ function clientCost(load: SentLoad): ClientCost {
   };
 }
 
-async function httpRun(connections: number, output: 'stdout' | 'collector' = 'stdout', sender: Sender = 'raw'): Promise<AgentRun & ClientCost> {
+/** One HTTP run; with `batch` above 1, each request is a JSON array of that many events (collector runs only). */
+async function httpRun(connections: number, output: 'stdout' | 'collector' = 'stdout', sender: Sender = 'raw', batch = 1): Promise<AgentRun & ClientCost> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   const collector = output === 'collector' ? await startCollector(dir, ['--baseline-window', '2s']) : null;
   const agent = await startAgentProcess(
@@ -281,13 +290,24 @@ async function httpRun(connections: number, output: 'stdout' | 'collector' = 'st
     await learned(collector, agent.port, bodies.length);
   }
   const before = await metrics(agent.port);
-  const load = await send(sender, agent.httpPort, connections, bodies, dir);
+  const events = batch > 1 ? HTTP_BATCH_EVENTS : HTTP_EVENTS;
+  const load = await send(sender, agent.httpPort, connections, batch > 1 ? batches(bodies, batch) : bodies, dir, Math.ceil(events / batch));
   const after = await metrics(agent.port);
-  const result = summarize(HTTP_EVENTS, load.ms, before, after);
+  const result = summarize(Math.ceil(events / batch) * batch, load.ms, before, after);
   await agent.stop();
   await collector?.stop();
   rmSync(dir, { recursive: true, force: true });
   return { ...result, ...(collector ? { decisions: subtract(decisions(after), decisions(before)) } : {}), ...clientCost(load) };
+}
+
+/** The events as JSON arrays of `size`, cycling through them so that every array is full. */
+function batches(events: readonly string[], size: number): string[] {
+  const count = events.length / gcd(events.length, size);
+  return Array.from({ length: count }, (_, b) => `[${Array.from({ length: size }, (_, i) => events[(b * size + i) % events.length]).join(',')}]`);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }
 
 interface FloorRun extends ClientCost {
@@ -329,11 +349,11 @@ function describeFloor(f: FloorRun): string {
   );
 }
 
-function describeHttp(run: AgentRun & ClientCost, floor: FloorRun | undefined): string {
+function describeHttp(run: AgentRun & ClientCost, floor: FloorRun | undefined, sent = HTTP_EVENTS, requests = sent): string {
   return (
     `${run.eventsPerSecond.toLocaleString()} events/s` +
     (floor ? ` (${Math.round((run.eventsPerSecond / floor.requestsPerSecond) * 100)}% of the floor), ` : ', ') +
-    `${run.events.toLocaleString()}/${HTTP_EVENTS.toLocaleString()} received, ${run.cpuPerEventMicros} µs CPU/event, RSS ${run.rssMB} MB; ` +
+    `${run.events.toLocaleString()}/${sent.toLocaleString()} received${requests === sent ? '' : ` in ${requests.toLocaleString()} requests`}, ${run.cpuPerEventMicros} µs CPU/event, RSS ${run.rssMB} MB; ` +
     (run.decisions ? `decisions ${JSON.stringify(run.decisions)}; ` : '') +
     `client ${run.clientCpuPercent}% of a core, ${run.clientCpuPerRequestMicros} µs/request` +
     (run.roundTripMicros ? `; round trip p50 ${run.roundTripMicros.p50} µs, p99 ${run.roundTripMicros.p99} µs` : '') +
@@ -408,6 +428,14 @@ if (PARTS.has('curl')) {
     console.log(`HTTP  → agent, 1 connection → collector (repeats of learned items), curl (Falco's libcurl sender): ${describeHttp(curl.agent, curl.floor)}`);
   }
 }
+let httpBatch: (AgentRun & ClientCost & { readonly batch: number }) | null = null;
+if (PARTS.has('http-batch')) {
+  httpBatch = { ...(await httpRun(1, 'collector', 'raw', HTTP_BATCH)), batch: HTTP_BATCH };
+  console.log(
+    `HTTP  → agent, 1 connection → collector (repeats of learned items), JSON arrays of ${HTTP_BATCH} events (a batching forwarder), raw client: ` +
+      describeHttp(httpBatch, undefined, Math.ceil(HTTP_BATCH_EVENTS / HTTP_BATCH) * HTTP_BATCH, Math.ceil(HTTP_BATCH_EVENTS / HTTP_BATCH)),
+  );
+}
 const file = record('agent-ingest', {
   events: EVENTS,
   sustainedEvents: SUSTAINED_EVENTS,
@@ -419,5 +447,6 @@ const file = record('agent-ingest', {
   httpFloor: floors,
   ...http,
   curl,
+  httpBatch,
 });
 console.log(`figures written to ${file}`);

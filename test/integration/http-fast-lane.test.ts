@@ -209,3 +209,38 @@ t.test('stopping the agent closes kept-alive connections of both parsers', async
   t.equal(await fastClient.answer(), null, 'fast-lane connection closed');
   t.equal(await generalClient.answer(), null, 'node:http connection closed');
 });
+
+t.test('batches gathered from many reads on two connections at once keep their own bytes', async (t) => {
+  const { run, port } = await httpAgent(t, { maxBodyBytes: 4 * 1024 * 1024 });
+  const [a, b] = [new RawClient(port), new RawClient(port)];
+  t.teardown(() => {
+    a.close();
+    b.close();
+  });
+  // Bodies of ~200 KB: several socket reads each, gathered in the lane's reused buffer.
+  const batch = (name: string, count: number): Buffer =>
+    post(`[${Array.from({ length: count }, (_, i) => toJsonLine(execEvent({ exe: `/${name}/${i}`, cmdline: name.repeat(900) }))).join(',')}]`);
+  const [first, second, third] = [batch('a', 80), batch('b', 60), batch('c', 70)];
+  t.ok(first.length > 150_000 && second.length > 100_000, 'larger than one read');
+  // A's first request arrives in halves around all of B's; then A sends its next at once.
+  await a.write(first.subarray(0, 70_000));
+  await b.write(second);
+  t.same(JSON.parse((await b.answer())?.body ?? ''), { accepted: 60 });
+  await a.write(first.subarray(70_000));
+  t.same(JSON.parse((await a.answer())?.body ?? ''), { accepted: 80 });
+  await a.write(third);
+  t.same(JSON.parse((await a.answer())?.body ?? ''), { accepted: 70 });
+  // Over the 1 MiB the lane keeps for gathering: a buffer of its own.
+  const large = batch('d', 600);
+  t.ok(large.length > 1024 * 1024);
+  await b.write(large);
+  t.same(JSON.parse((await b.answer())?.body ?? ''), { accepted: 600 });
+  const obs = await run.waitForObservations(810);
+  const exes = obs.map((o) => o.process?.exe ?? '');
+  t.same(exes.slice(0, 60), Array.from({ length: 60 }, (_, i) => `/b/${i}`), "B's batch whole");
+  t.same(exes.slice(60, 140), Array.from({ length: 80 }, (_, i) => `/a/${i}`), "A's first batch whole, though B's came in between");
+  t.same(exes.slice(140, 210), Array.from({ length: 70 }, (_, i) => `/c/${i}`), 'and its next one');
+  t.same(exes.slice(210), Array.from({ length: 600 }, (_, i) => `/d/${i}`), 'and a batch larger than the reused buffer');
+  t.ok(obs.every((o) => o.process?.cmdline === (o.process?.exe.split('/')[1] ?? '').repeat(900)), 'every command line its own');
+  t.same(await parsers(run), { fast: 4, general: 0 });
+});
