@@ -172,6 +172,8 @@ export interface StreamMessage {
   readonly at?: string;
   readonly item?: string;
   readonly alert?: number;
+  /** agent.status: whether the agent's stream opened or closed. */
+  readonly connected?: boolean;
 }
 
 /**

@@ -19,6 +19,17 @@ export interface ClientStats {
   lastArrival: number;
   /** Largest `at` (epoch ms) among the counted alerts. */
   maxAt: number;
+  /** agent.status messages, by the state they announce. */
+  disconnected: StatusCount;
+  connected: StatusCount;
+}
+
+export interface StatusCount {
+  count: number;
+  /** Epoch ms of the last one's arrival. */
+  lastArrival: number;
+  /** Largest `at` among them: when the collector saw the stream open or close. */
+  maxAt: number;
 }
 
 export interface WorkerStats {
@@ -41,14 +52,29 @@ if (port) {
   const stats: ClientStats[] = [];
   const clients: StreamClient[] = [];
   for (let k = 0; k < config.clients; k++) {
-    const s: ClientStats = { alerts: 0, lagSum: 0, lagMax: 0, lastArrival: 0, maxAt: 0 };
+    const s: ClientStats = {
+      alerts: 0,
+      lagSum: 0,
+      lagMax: 0,
+      lastArrival: 0,
+      maxAt: 0,
+      disconnected: { count: 0, lastArrival: 0, maxAt: 0 },
+      connected: { count: 0, lastArrival: 0, maxAt: 0 },
+    };
     stats.push(s);
     clients.push(
       new StreamClient(config.httpPort, (msg, arrival) => {
-        if (msg.type !== 'alert' || !msg.item?.startsWith(config.itemPrefix)) return;
-        s.alerts++;
         const at = Date.parse(msg.at ?? '');
         const arrivalEpoch = performance.timeOrigin + arrival;
+        if (msg.type === 'agent.status') {
+          const c = msg.connected ? s.connected : s.disconnected;
+          c.count++;
+          c.lastArrival = arrivalEpoch;
+          if (at > c.maxAt) c.maxAt = at;
+          return;
+        }
+        if (msg.type !== 'alert' || !msg.item?.startsWith(config.itemPrefix)) return;
+        s.alerts++;
         const lag = arrivalEpoch - at;
         s.lagSum += lag;
         if (lag > s.lagMax) s.lagMax = lag;
