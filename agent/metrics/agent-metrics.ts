@@ -1,6 +1,7 @@
 // The agent's Prometheus metrics. Each agent owns its registry (not prom-client's global one),
 // so several agents can run in one process (tests, `vigil dev`).
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { droppedLogLines } from '../log/logger.js';
 
 /**
  * A counter with one label for the per-event path. prom-client hashes the label object on every
@@ -151,6 +152,16 @@ export class AgentMetrics {
     help: "Falco's version as reported by its version API (value is always 1).",
     labelNames: ['version'] as const,
     registers: [this.registry],
+  });
+
+  readonly logLinesDropped = new Counter({
+    name: 'vigil_agent_log_lines_dropped_total',
+    help: 'Log lines dropped because stderr did not take them (more than 4 MiB waiting).',
+    registers: [this.registry],
+    collect() {
+      this.reset();
+      this.inc(droppedLogLines());
+    },
   });
 
   constructor(opts: { processMetrics: boolean } = { processMetrics: true }) {

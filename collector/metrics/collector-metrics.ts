@@ -1,5 +1,6 @@
 // The collector's Prometheus metrics, in a registry of its own.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { droppedLogLines } from '../../agent/log/logger.js';
 
 export class CollectorMetrics {
   readonly registry = new Registry();
@@ -42,6 +43,16 @@ export class CollectorMetrics {
     name: 'vigil_collector_baselines_locked_total',
     help: 'Learning windows that ended and locked their baseline.',
     registers: [this.registry],
+  });
+
+  readonly logLinesDropped = new Counter({
+    name: 'vigil_collector_log_lines_dropped_total',
+    help: 'Log lines dropped because stderr did not take them (more than 4 MiB waiting).',
+    registers: [this.registry],
+    collect() {
+      this.reset();
+      this.inc(droppedLogLines());
+    },
   });
 
   constructor(opts: { processMetrics: boolean } = { processMetrics: true }) {

@@ -1,0 +1,70 @@
+// Logs never stop the event loop: when stderr's reader does not read, lines wait in memory up to
+// LOG_BUFFER_BYTES, the rest are dropped and counted, and what waited is written once the reader
+// reads again. A real pipe (a FIFO held open at both ends, as a stalled log shipper leaves it).
+import t from 'tap';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOG_BUFFER_BYTES, createLogger, droppedLogLines } from '../../agent/log/logger.js';
+import { AgentMetrics } from '../../agent/metrics/agent-metrics.js';
+import { CollectorMetrics } from '../../collector/metrics/collector-metrics.js';
+
+t.test('a pipe nobody reads: logging goes on at full speed, drops past the buffer are counted, the rest arrives whole', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-log-'));
+  const fifo = join(dir, 'stderr');
+  execFileSync('mkfifo', [fifo]);
+  // Read and write ends in one descriptor, non-blocking: writes fill the pipe's 64 KiB, then EAGAIN.
+  const fd = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
+  t.teardown(() => {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const log = createLogger({ level: 'info', format: 'json', name: 'vigil-test', fd });
+  const before = droppedLogLines();
+  const padding = 'x'.repeat(400);
+  const lines = Math.ceil((2 * LOG_BUFFER_BYTES) / 500);
+  const started = performance.now();
+  for (let i = 0; i < lines; i++) log.info({ i, padding }, 'a line');
+  const ms = performance.now() - started;
+  // A synchronous writer sleeps 100 ms per refusal of the full pipe and would never finish here.
+  t.ok(ms < 5_000, `${lines} lines logged in ${Math.round(ms)} ms while nothing reads the pipe`);
+  const dropped = droppedLogLines() - before;
+  t.ok(dropped > lines / 4 && dropped < lines, `lines past the buffer dropped and counted (${dropped} of ${lines})`);
+
+  for (const metrics of [new AgentMetrics({ processMetrics: false }), new CollectorMetrics({ processMetrics: false })]) {
+    const text = await metrics.registry.metrics();
+    t.match(text, new RegExp(`^vigil_(agent|collector)_log_lines_dropped_total ${droppedLogLines()}$`, 'm'), 'on /metrics');
+  }
+
+  // The reader comes back: what waited is written, in order and whole, as the event loop turns.
+  const chunk = Buffer.alloc(1024 * 1024);
+  let text = '';
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    let n = 0;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    }
+    if (n > 0) text += chunk.toString('utf8', 0, n);
+    if (text.split('\n').length - 1 >= lines - dropped) break;
+    // sonic-boom retries a refused write after 100 ms.
+    if (n === 0) await new Promise((r) => setTimeout(r, 20));
+  }
+  const got = text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { i: number; msg: string; name: string });
+  t.equal(got.length, lines - dropped, 'every line not dropped arrives');
+  t.same(
+    got.slice(0, 3).map((l) => [l.i, l.msg, l.name]),
+    [
+      [0, 'a line', 'vigil-test'],
+      [1, 'a line', 'vigil-test'],
+      [2, 'a line', 'vigil-test'],
+    ],
+  );
+  t.ok(
+    got.every((l, k) => k === 0 || l.i > (got[k - 1]?.i ?? -1)),
+    'in the order logged',
+  );
+});
