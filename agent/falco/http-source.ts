@@ -217,7 +217,7 @@ export class HttpSource {
     else this.receiveOne(body, responder);
   }
 
-  /** A body of one event: what Falco and Falcosidekick post. */
+  /** A body of one event (what Falco and Falcosidekick post), or one document over several lines. */
   private receiveOne(body: Buffer, responder: Responder): void {
     // Most events on a busy node repeat one seen moments ago: counted without parsing. Only an
     // event that decoded before has a cached outcome, so the answer is the one it got.
@@ -232,16 +232,17 @@ export class HttpSource {
       responder.reply(jsonReply(400, { error: items.message }));
       return;
     }
+    const tally = new Tally();
     const decoded: Decoded[] = [];
-    const errors: string[] = [];
-    for (const item of items) {
-      const event = this.decode(item, '', errors);
+    for (let i = 0; i < items.length && tally.goOn(); i++) {
+      const event = this.decode(items[i], items.length > 1 ? `element ${i + 1}: ` : '', tally);
       if (event) decoded.push(event);
     }
+    tally.accepted = decoded.length;
     // The status depends on decoding alone, so the answer goes out before the events are
     // ingested: Falco (one request in flight, every output blocked meanwhile) sends its next
     // event while this process normalizes the last one.
-    responder.reply(answer(decoded.length, errors));
+    responder.reply(tally.answer());
     // A fingerprint is of a one-event body; the fingerprint's buffer is intact (nothing since
     // lookUp() took another).
     for (const event of decoded) this.repeats.remember(fingerprint, this.sink.event(event, 'http'));
@@ -254,38 +255,44 @@ export class HttpSource {
    * not Falco waiting on every event.
    */
   private receiveArray(body: Buffer, responder: Responder): void {
-    const errors: string[] = [];
-    let accepted = 0;
+    const tally = new Tally();
     let element = 0;
-    const scan = eachArrayElement(body, (start, stop, fingerprint) => {
-      element++;
-      if (this.repeats.replayed(fingerprint)) accepted++;
-      else if (this.ingestText(body.toString('utf8', start, stop), fingerprint, `element ${element}: `, errors)) accepted++;
-    });
-    if (!scan.complete) {
-      // The scan could not follow the rest (or it is malformed): the full parser takes the body,
-      // and the elements not yet ingested are ingested from what it returns.
+    // Under --stdout nothing is replayed (see JsonRepeats): elements are delimited, not fingerprinted.
+    const scan = eachArrayElement(
+      body,
+      (start, stop, fingerprint) => {
+        if (!tally.goOn()) return false;
+        element++;
+        if (this.repeats.replayed(fingerprint)) tally.accepted++;
+        else if (this.ingestText(body.toString('utf8', start, stop), fingerprint, `element ${element}: `, tally)) tally.accepted++;
+        return true;
+      },
+      this.sink.replaysObservations,
+    );
+    if (!scan.complete && !scan.stopped) {
+      // The scan could not follow the rest, or the body is malformed: the full parser reads the
+      // whole body again, and the elements not yet ingested are taken from what it returns.
       const items = parseEvents(body);
       if (items instanceof FalcoDecodeError) {
         this.sink.reject('http', items.reason, items.message);
-        responder.reply(accepted === 0 ? jsonReply(400, { error: items.message }) : jsonReply(400, { accepted, error: items.message }));
+        responder.reply(tally.answer(items.message));
         return;
       }
-      for (let i = scan.visited; i < items.length; i++) if (this.ingest(items[i], null, `element ${i + 1}: `, errors)) accepted++;
+      for (let i = scan.visited; i < items.length && tally.goOn(); i++) if (this.ingest(items[i], null, `element ${i + 1}: `, tally)) tally.accepted++;
     }
-    responder.reply(answer(accepted, errors));
+    responder.reply(tally.answer());
   }
 
   /**
    * Newline-delimited JSON (Fluent Bit's json_lines, Vector's newline_delimited framing): one
    * event per line, each line on its own as in the JSON-lines input, so a bad line is rejected
-   * and the others are taken. A body whose first line is not JSON on its own may be one
-   * document written over several lines (pretty-printed): that is tried as a whole.
+   * and the others are taken. A body whose first line is not JSON by itself is read as one
+   * document (an event written over several lines, pretty-printed, or one malformed body).
    */
   private receiveLines(body: Buffer, responder: Responder): void {
-    const errors: string[] = [];
-    let accepted = 0;
+    const tally = new Tally();
     let line = 0;
+    let first = true;
     for (let start = 0; start < body.length; ) {
       const newline = body.indexOf(NEWLINE, start);
       const stop = newline < 0 ? body.length : newline;
@@ -293,60 +300,60 @@ export class HttpSource {
       start = stop + 1;
       line++;
       if (isBlank(text)) continue;
+      if (!tally.goOn()) break;
       const fingerprint = this.repeats.lookUp(text);
       if (fingerprint === REPLAYED) {
-        accepted++;
+        tally.accepted++;
+        first = false;
         continue;
       }
       const items = parseEvents(text);
-      if (items instanceof FalcoDecodeError) {
-        if (accepted === 0 && errors.length === 0 && !(parseEvents(body) instanceof FalcoDecodeError)) {
-          this.receiveOne(body, responder);
-          return;
-        }
-        this.refuse(items, `line ${line}: `, errors);
-        continue;
+      if (items instanceof FalcoDecodeError && first) {
+        this.receiveOne(body, responder);
+        return;
       }
-      for (const item of items) if (this.ingest(item, fingerprint, `line ${line}: `, errors)) accepted++;
+      first = false;
+      if (items instanceof FalcoDecodeError) this.refuse(items, `line ${line}: `, tally);
+      else for (const item of items) if (this.ingest(item, fingerprint, `line ${line}: `, tally)) tally.accepted++;
     }
-    responder.reply(answer(accepted, errors));
+    responder.reply(tally.answer());
   }
 
   /** Parses one element of a batch, then ingest(). */
-  private ingestText(text: string, fingerprint: Fingerprint | null, where: string, errors: string[]): boolean {
+  private ingestText(text: string, fingerprint: Fingerprint | null, where: string, tally: Tally): boolean {
     let item: unknown;
     try {
       item = parseJsonValue(text);
     } catch (err) {
-      this.refuse(err, where, errors);
+      this.refuse(err, where, tally);
       return false;
     }
-    return this.ingest(item, fingerprint, where, errors);
+    return this.ingest(item, fingerprint, where, tally);
   }
 
   /** Decodes one parsed event and ingests it; false (counted, its error kept) when it does not decode. */
-  private ingest(item: unknown, fingerprint: Fingerprint | null, where: string, errors: string[]): boolean {
-    const event = this.decode(item, where, errors);
+  private ingest(item: unknown, fingerprint: Fingerprint | null, where: string, tally: Tally): boolean {
+    const event = this.decode(item, where, tally);
     if (event === null) return false;
     this.repeats.remember(fingerprint, this.sink.event(event, 'http'));
     return true;
   }
 
   /** `where` names the event in a batch ("element 3: "), empty for a body of one event. */
-  private decode(item: unknown, where: string, errors: string[]): Decoded | null {
+  private decode(item: unknown, where: string, tally: Tally): Decoded | null {
     try {
       return decodeJsonEvent(item);
     } catch (err) {
-      this.refuse(err, where, errors);
+      this.refuse(err, where, tally);
       return null;
     }
   }
 
   /** Counts an event that did not decode and keeps its error for the answer. */
-  private refuse(err: unknown, where: string, errors: string[]): void {
+  private refuse(err: unknown, where: string, tally: Tally): void {
     if (!(err instanceof FalcoDecodeError)) throw err;
     this.sink.reject('http', err.reason, where + err.message);
-    errors.push(where + err.message);
+    tally.errors.push(where + err.message);
   }
 
   private tooLarge(req: IncomingMessage, res: ServerResponse, size: number): void {
@@ -374,10 +381,40 @@ const ACCEPTED_ONE: Http1Reply = { status: 200, text: JSON.stringify({ accepted:
 const ACCEPTED_ONE_HEADERS = ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(ACCEPTED_ONE.text))];
 const UNAUTHORIZED_HEADERS = { 'WWW-Authenticate': 'Bearer' };
 
-/** 200 when every event was accepted, else 400 with the counts and the first error. */
-function answer(accepted: number, errors: readonly string[]): Http1Reply {
-  if (errors.length > 0) return jsonReply(400, { accepted, rejected: errors.length, error: errors[0] });
-  return accepted === 1 ? ACCEPTED_ONE : jsonReply(200, { accepted });
+/**
+ * Events in a body that may fail before the rest of it is not read: a body of a million bad
+ * events (`[1,1,…]`, or lines) cost seconds of the event loop, counting each.
+ */
+const MAX_FAILED_EVENTS = 100;
+
+/** What a body's events came to, for its answer. */
+class Tally {
+  accepted = 0;
+  readonly errors: string[] = [];
+  private stopped = false;
+
+  /** Whether to read another event: not once MAX_FAILED_EVENTS have failed. */
+  goOn(): boolean {
+    if (this.errors.length < MAX_FAILED_EVENTS) return true;
+    this.stopped = true;
+    return false;
+  }
+
+  /**
+   * 200 when every event was accepted, else 400 with the counts and the first error (or
+   * `malformed`, why the body itself could not be read past the accepted events).
+   */
+  answer(malformed?: string): Http1Reply {
+    const { accepted, errors } = this;
+    if (malformed !== undefined) {
+      return accepted === 0 && errors.length === 0 ? jsonReply(400, { error: malformed }) : jsonReply(400, { accepted, rejected: errors.length, error: malformed });
+    }
+    if (this.stopped) {
+      return jsonReply(400, { accepted, rejected: errors.length, error: errors[0], stopped: `${MAX_FAILED_EVENTS} events failed: the rest of the body was not read` });
+    }
+    if (errors.length > 0) return jsonReply(400, { accepted, rejected: errors.length, error: errors[0] });
+    return accepted === 1 ? ACCEPTED_ONE : jsonReply(200, { accepted });
+  }
 }
 
 const NEWLINE = 0x0a;

@@ -156,8 +156,8 @@ function finish(): void {
   wordEnd = 0;
 }
 
-/** Calls for each element of a JSON array body, in order; see eachArrayElement(). */
-export type ElementVisitor = (start: number, stop: number, fingerprint: Fingerprint | null) => void;
+/** Called for each element of a JSON array body, in order; see eachArrayElement(). False: stop. */
+export type ElementVisitor = (start: number, stop: number, fingerprint: Fingerprint | null) => boolean;
 
 export interface ArrayScan {
   /** Elements handed to the visitor. */
@@ -169,6 +169,8 @@ export interface ArrayScan {
    * `visited` are for a full parse to find, or to reject.
    */
   readonly complete: boolean;
+  /** The visitor stopped the scan. */
+  readonly stopped: boolean;
 }
 
 /**
@@ -176,43 +178,48 @@ export interface ArrayScan {
  * order: `visit` gets each element's bytes [start, stop) and its fingerprint (null: it has
  * none; parse the element in full). The fingerprint is valid until visit() returns, and visit()
  * must not take JSON fingerprints itself. The body may be longer than one event may be.
+ * With `fingerprints` false every fingerprint is null: the elements are only delimited.
  */
-export function eachArrayElement(body: Buffer, visit: ElementVisitor): ArrayScan {
+export function eachArrayElement(body: Buffer, visit: ElementVisitor, fingerprints = true): ArrayScan {
   begin(body);
   const bodyWords = words;
   let visited = 0;
   let complete = false;
-  let pos = space(0);
-  if (buf[pos] === OPEN_ARRAY) {
+  let stopped = false;
+  try {
+    let pos = space(0);
+    if (buf[pos] !== OPEN_ARRAY) return { visited, complete, stopped };
     pos = space(pos + 1);
-    if (buf[pos] === CLOSE_ARRAY) complete = space(pos + 1) === end;
-    else {
-      for (;;) {
-        const start = pos;
-        let stop = scanEvent(start);
-        const fingerprint = stop >= 0 && stop - start <= MAX_JSON_BODY_BYTES ? gather(start, stop) : null;
-        // Not an event the fingerprint takes: the plain validator finds where it ends.
-        if (stop < 0) stop = value(start, 1);
-        if (stop < 0) break;
-        visit(start, stop, fingerprint);
-        visited++;
-        buf = body;
-        end = body.length;
-        words = bodyWords;
-        wordEnd = words.length << 2;
-        pos = space(stop);
-        const b = buf[pos];
-        if (b === CLOSE_ARRAY) {
-          complete = space(pos + 1) === end;
-          break;
-        }
-        if (b !== COMMA) break;
-        pos = space(pos + 1);
+    if (buf[pos] === CLOSE_ARRAY) return { visited, complete: space(pos + 1) === end, stopped };
+    for (;;) {
+      const start = pos;
+      let stop = scanEvent(start);
+      const fingerprint = fingerprints && stop >= 0 && stop - start <= MAX_JSON_BODY_BYTES ? gather(start, stop) : null;
+      // Not an event the fingerprint takes: the plain validator finds where it ends.
+      if (stop < 0) stop = value(start, 1);
+      if (stop < 0) break;
+      visited++;
+      if (!visit(start, stop, fingerprint)) {
+        stopped = true;
+        break;
       }
+      buf = body;
+      end = body.length;
+      words = bodyWords;
+      wordEnd = words.length << 2;
+      pos = space(stop);
+      const b = buf[pos];
+      if (b === CLOSE_ARRAY) {
+        complete = space(pos + 1) === end;
+        break;
+      }
+      if (b !== COMMA) break;
+      pos = space(pos + 1);
     }
+    return { visited, complete, stopped };
+  } finally {
+    finish();
   }
-  finish();
-  return { visited, complete };
 }
 
 /** Scans the event (an object) at `pos`; returns the position after it, or -1. */

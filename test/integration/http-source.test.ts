@@ -99,6 +99,65 @@ t.test('batches from forwarders: JSON arrays and newline-delimited JSON', async 
   t.equal(await run.metric('vigil_agent_falco_events_total', { input: 'http' }), 3 + 3 + 3 + 1 + 3 + 2 + 2 + 1);
 });
 
+t.test('bad batches: one error for a malformed document, and at most 100 failed events read per body', async (t) => {
+  const { run, sender } = await httpAgent(t);
+  const rejected = async (): Promise<Record<string, number>> => ({
+    malformed: await run.metric('vigil_agent_falco_rejected_total', { input: 'http', reason: 'malformed_json' }),
+    invalid: await run.metric('vigil_agent_falco_rejected_total', { input: 'http', reason: 'invalid_event' }),
+  });
+  const post = async (body: string): Promise<{ status: number; answer: Record<string, unknown> }> => {
+    const res = await sender.post(body);
+    return { status: res.status, answer: JSON.parse(res.body) as Record<string, unknown> };
+  };
+  const event = toJsonLine(execEvent({ exe: '/cap/ok' }));
+
+  // A pretty-printed event with a stray comma is one malformed body, not seventeen bad lines.
+  const typo = JSON.stringify(JSON.parse(event), null, 2).replace('"rule"', ',"rule"');
+  t.ok(typo.split('\n').length > 10);
+  const one = await post(typo);
+  t.equal(one.status, 400);
+  t.same(Object.keys(one.answer), ['error']);
+  t.match(one.answer.error, /^malformed JSON/);
+  // So is a body of lines whose first line is not JSON by itself.
+  const lines = await post(`{"rule":\n${event}\n${event}\n`);
+  t.same([lines.status, Object.keys(lines.answer)], [400, ['error']]);
+  t.match(lines.answer.error, /^malformed JSON/);
+  t.same(await rejected(), { malformed: 2, invalid: 0 }, 'one rejection each');
+
+  // After 100 failed events the rest of the body is not read.
+  const stopped = {
+    accepted: 1,
+    rejected: 100,
+    error: 'element 2: event must be a JSON object, got number 1',
+    stopped: '100 events failed: the rest of the body was not read',
+  };
+  t.same(await post(`[${event},${Array.from({ length: 150 }, () => '1').join(',')},${event}]`), { status: 400, answer: stopped });
+  t.same(await post(`${event}\n${Array.from({ length: 150 }, () => '1').join('\n')}\n${event}\n`), {
+    status: 400,
+    answer: { ...stopped, error: 'line 2: event must be a JSON object, got number 1' },
+  });
+  t.same(await rejected(), { malformed: 2, invalid: 200 });
+  // Exactly 100 bad ones and nothing after: every event was read.
+  t.same((await post(`[${event},${Array.from({ length: 100 }, () => '1').join(',')}]`)).answer, {
+    accepted: 1,
+    rejected: 100,
+    error: 'element 2: event must be a JSON object, got number 1',
+  });
+
+  // A malformed array: the events before the break are taken and the answer counts them.
+  const broken = await post(`[${event},5,${event.slice(0, 40)}`);
+  t.equal(broken.status, 400);
+  t.match(broken.answer, { accepted: 1, rejected: 1, error: /^malformed JSON/ });
+  t.same(await rejected(), { malformed: 3, invalid: 301 });
+  const obs = await run.waitForObservations(4);
+  t.same(
+    obs.map((o) => o.process?.exe),
+    ['/cap/ok', '/cap/ok', '/cap/ok', '/cap/ok'],
+    'the event before each stop or break',
+  );
+  t.equal(await run.metric('vigil_agent_falco_events_total', { input: 'http' }), 4, 'and none after');
+});
+
 t.test('bad requests get a clear status and are counted; the receiver keeps going', async (t) => {
   const { run, sender } = await httpAgent(t, 64 * 1024);
   const malformed = await sender.post('{"rule": "Vigil process exec", ');

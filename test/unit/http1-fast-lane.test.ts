@@ -17,14 +17,16 @@ async function lane(
   t: Test,
   options: Partial<FastLaneOptions> = {},
   reply: Http1Reply = OK,
-): Promise<{ lane: Http1FastLane; port: number; bodies: string[]; handedOver: Socket[]; server: Server }> {
+): Promise<{ lane: Http1FastLane; port: number; bodies: string[]; alignments: number[]; handedOver: Socket[]; server: Server }> {
   const bodies: string[] = [];
+  const alignments: number[] = [];
   const handedOver: Socket[] = [];
   const l = new Http1FastLane(
     { maxBodyBytes: 1024, keepAliveTimeoutMs: 60_000, requestTimeoutMs: 60_000, ...options },
     {
       request: (_authorization, body, responder) => {
         bodies.push(body.toString());
+        alignments.push(body.byteOffset & 3);
         responder.reply(reply);
       },
       general: (socket) => {
@@ -41,7 +43,7 @@ async function lane(
     l.stop(100);
     return new Promise<void>((r) => server.close(() => r()));
   });
-  return { lane: l, port: (server.address() as AddressInfo).port, bodies, handedOver, server };
+  return { lane: l, port: (server.address() as AddressInfo).port, bodies, alignments, handedOver, server };
 }
 
 /** Counts the answers arriving on a socket, by their body's start (answers may be cut across chunks). */
@@ -229,4 +231,25 @@ t.test('stop cuts a connection whose request does not finish within the grace', 
   t.ok(Date.now() - started < 2_000, `after the grace (${Date.now() - started} ms)`);
   while (l.connections > 0 && Date.now() - started < 2_000) await new Promise((r) => setTimeout(r, 10));
   t.equal(l.connections, 0, 'the lane holds none');
+});
+
+t.test('a body gathered from several reads starts on a 4-byte boundary, whatever the head length', async (t) => {
+  const { port, bodies, alignments } = await lane(t);
+  const socket = connect(port, '127.0.0.1');
+  socket.setNoDelay(true);
+  const answers = countAnswers(socket);
+  const expected: string[] = [];
+  for (let pad = 0; pad < 8; pad++) {
+    const body = JSON.stringify({ pad, text: 'b'.repeat(300 + pad) });
+    const whole = Buffer.from(`POST / HTTP/1.1\r\nHost: x${'y'.repeat(pad)}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, 'latin1');
+    // Two writes apart in time: two reads, so the lane gathers the body.
+    socket.write(whole.subarray(0, whole.length - 100));
+    await new Promise((r) => setTimeout(r, 30));
+    socket.write(whole.subarray(whole.length - 100));
+    expected.push(body);
+    while (answers.count < expected.length) await new Promise((r) => setTimeout(r, 5));
+  }
+  t.same(bodies, expected, 'every body whole');
+  t.same(alignments, expected.map(() => 0), 'and aligned');
+  socket.destroy();
 });

@@ -23,6 +23,7 @@ function scan(body: string | Buffer): { visits: Visit[]; complete: boolean } {
   const visits: Visit[] = [];
   const { visited, complete } = eachArrayElement(bytes, (start, stop, fp) => {
     visits.push({ text: bytes.toString('utf8', start, stop), bytes: Buffer.from(bytes.subarray(start, stop)), key: keyOf(fp) });
+    return true;
   });
   t.equal(visited, visits.length, 'visited counts the visits');
   return { visits, complete };
@@ -97,6 +98,29 @@ t.test('bodies that are not arrays, or not whole ones', async (t) => {
     [2, undefined, long.length, true, true],
     'an element too long for a fingerprint is visited without one',
   );
+});
+
+t.test('the visitor can stop the scan, and a visitor that throws leaves the scanner ready for the next body', async (t) => {
+  const one = toJsonLine(execEvent());
+  const body = Buffer.from(`[${one},${one},${one}]`);
+  let calls = 0;
+  t.same(
+    eachArrayElement(body, () => ++calls < 2),
+    { visited: 2, complete: false, stopped: true },
+    'stopped at the second element',
+  );
+  t.equal(calls, 2);
+  t.same(
+    eachArrayElement(body, () => true),
+    { visited: 3, complete: true, stopped: false },
+  );
+  t.throws(() =>
+    eachArrayElement(body, () => {
+      throw new Error('from the visitor');
+    }),
+  );
+  t.equal(scan(`[${one}]`).visits[0]?.key, keyOf(fingerprintJsonEvent(Buffer.from(one))), 'the next scan is whole');
+  t.not(fingerprintJsonEvent(Buffer.from(one)), null, 'and so is the next fingerprint');
 });
 
 const INTERESTING = [...'"\\,:{}[]0123456789-+.eE tfnu /ax'].map((c) => c.charCodeAt(0)).concat([0x00, 0x0a, 0x1f, 0x7f, 0x80, 0xc3, 0xff]);
