@@ -1,5 +1,6 @@
 // Receives Falco's http_output (json_output: true, one event per POST) and the Falcosidekick
-// webhook body, which is the same JSON object.
+// webhook body, which is the same JSON object; and batches from forwarders: a JSON array of
+// events, or newline-delimited JSON.
 //
 // Falco ignores the response status but blocks every one of its outputs while this receiver is
 // slow, so the receiver never waits on anything downstream: it decodes, hands the event to the
@@ -191,7 +192,10 @@ export class HttpSource {
     req.on('error', (err) => this.log.debug({ err: err.message }, 'Falco http_output request aborted'));
   }
 
-  /** Decodes one request's body, answers it, then ingests its events. `raw` is valid only during the call (the fast lane reuses its memory). */
+  /**
+   * Decodes one request's body, ingests its events and answers (a one-event body is answered
+   * before its event is ingested). `raw` is valid only during the call: the fast lane reuses it.
+   */
   private receive(encoding: string, raw: Buffer, responder: Responder): void {
     let body: Buffer;
     try {
