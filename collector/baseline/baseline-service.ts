@@ -21,7 +21,7 @@ import {
   workloadFromWire,
   type ModeName,
 } from '../../proto/vigil-wire.js';
-import type { ActiveAlert, CollectorStore } from '../store/collector-store.js';
+import type { ActiveAlert, AgentRow, CollectorStore } from '../store/collector-store.js';
 import { convergence, decide, modeAt, windowEndNs, withChange, type ConvergenceRule, type ModeChange } from './decide.js';
 import { SeverityRules } from './severity-rules.js';
 import { inStartupGrace, StartupSet } from './startup-grace.js';
@@ -145,6 +145,8 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
   private readonly pendingHeartbeats = new Map<string, { stats: string; ms: number }>();
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private pendingStatus: Array<{ agentId: string; node: string; connected: boolean; ms: number }> = [];
+  /** Hellos not written yet, by agent (the newest wins): see registerAgent(). */
+  private readonly pendingAgents = new Map<string, AgentRow>();
   private statusFlushQueued = false;
 
   constructor(
@@ -222,19 +224,38 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.flushHeartbeats();
-    this.flushAgentStatus();
+    this.flushConnections();
   }
 
-  /** Registers an agent's hello; returns the highest sequence stored for it. */
+  /**
+   * Registers an agent's hello; returns the highest sequence stored for it. The agent's row is
+   * written on the next event-loop turn with the turn's other hellos and status changes, in one
+   * transaction, or first in any transaction that stores reports or heartbeats before that
+   * (a report's sequence is stored in the agent's row, which must exist by then). One synced
+   * commit per hello was 36–41 % of the collector's time while 1,000 agents reconnected.
+   */
   registerAgent(hello: vigil.v1.IHello): number {
-    return this.store.upsertAgent({
-      agentId: hello.agent_id ?? '',
+    const agentId = hello.agent_id ?? '';
+    this.pendingAgents.set(agentId, {
+      agentId,
       node: hello.node ?? '',
       cluster: hello.cluster ?? '',
       version: hello.agent_version ?? '',
       falcoVersion: hello.falco_version ?? '',
       nowMs: this.opts.now(),
     });
+    this.queueConnectionsFlush();
+    return this.store.agentSeq(agentId);
+  }
+
+  /** Inside a transaction: writes the hellos not written yet (forgotten once it commits: agentsWritten()). */
+  private writeAgents(): void {
+    for (const row of this.pendingAgents.values()) this.store.upsertAgent(row);
+  }
+
+  /** After a transaction that ran writeAgents() committed. */
+  private agentsWritten(): void {
+    this.pendingAgents.clear();
   }
 
   /**
@@ -245,28 +266,35 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
    */
   agentStatus(agentId: string, node: string, connected: boolean): void {
     this.pendingStatus.push({ agentId, node, connected, ms: this.opts.now() });
-    if (this.statusFlushQueued) return;
-    this.statusFlushQueued = true;
-    setImmediate(() => this.flushAgentStatus());
+    this.queueConnectionsFlush();
   }
 
-  /** Writes the queued agent status changes in one transaction. */
-  flushAgentStatus(): void {
+  private queueConnectionsFlush(): void {
+    if (this.statusFlushQueued) return;
+    this.statusFlushQueued = true;
+    setImmediate(() => this.flushConnections());
+  }
+
+  /** Writes the queued hellos and agent status changes in one transaction. */
+  flushConnections(): void {
     this.statusFlushQueued = false;
     const batch = this.pendingStatus;
-    if (batch.length === 0) return;
+    if (batch.length === 0 && this.pendingAgents.size === 0) return;
     this.pendingStatus = [];
     let last = 0;
     try {
       this.store.transaction(() => {
+        this.writeAgents();
         for (const s of batch) last = this.store.appendStream('agent.status', { agent: s.agentId, node: s.node, connected: s.connected }, s.ms);
       });
     } catch (err) {
       // The SOC misses these notices; the agents' state (connected or not) is in /api/v1/agents.
-      this.log.warn({ err: (err as Error).message, changes: batch.length }, 'cannot record agent status changes');
+      // The hellos stay queued: the next transaction writes them first, or fails as this one did.
+      this.log.warn({ err: (err as Error).message, changes: batch.length, hellos: this.pendingAgents.size }, 'cannot record agent connections');
       return;
     }
-    this.emit('stream', last);
+    this.agentsWritten();
+    if (batch.length > 0) this.emit('stream', last);
   }
 
   /**
@@ -296,8 +324,10 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     this.pendingHeartbeats.clear();
     try {
       this.store.transaction(() => {
+        this.writeAgents();
         for (const [agentId, hb] of batch) this.store.heartbeat(agentId, hb.stats, hb.ms);
       });
+      this.agentsWritten();
     } catch (err) {
       // Advisory data: the next heartbeats bring fresh figures; the loss is logged once per batch.
       this.log.warn({ err: (err as Error).message, agents: batch.length }, 'cannot store agent heartbeats; the next ones will replace them');
@@ -350,6 +380,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
     if (!this.opts.convergence) this.lockDue();
     try {
       this.store.transaction(() => {
+        this.writeAgents();
         for (const batch of batches) {
           let last = stored.get(batch.agentId) ?? this.store.agentSeq(batch.agentId);
           for (const report of batch.reports) {
@@ -366,6 +397,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
           this.store.setAgentSeq(batch.agentId, last, nowMs);
         }
       });
+      this.agentsWritten();
     } catch (err) {
       // The transaction rolled back; the in-memory state may have moved with it (new
       // workloads, items, windows). The database is the truth: rebuild from it.

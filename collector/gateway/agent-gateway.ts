@@ -137,7 +137,8 @@ export class AgentGateway {
       return null;
     }
     const log = this.log.child({ agent: agentId, node: hello.node, peer });
-    // Store first: if that fails, the agent's previous stream (if any) stays up.
+    // Read first: if that fails, the agent's previous stream (if any) stays up. The agent's row
+    // is written with the turn's other hellos, before any report of this agent is stored.
     const stored = this.service.registerAgent(hello);
     const previous = this.connections.get(agentId);
     if (previous) {

@@ -121,6 +121,16 @@ export interface PreviousAlert {
 export const LATEST_RESOLVED_ALERT_SQL = `SELECT item_type, node, evidence, severity, severity_reason, severity_rule FROM alerts
   WHERE workload_id = ? AND container = ? AND item_key = ? AND status = 'resolved' ORDER BY id DESC LIMIT 1`;
 
+/** An agent's row as its hello gives it. */
+export interface AgentRow {
+  readonly agentId: string;
+  readonly node: string;
+  readonly cluster: string;
+  readonly version: string;
+  readonly falcoVersion: string;
+  readonly nowMs: number;
+}
+
 export class CollectorStore {
   private readonly s: Record<string, Statement>;
 
@@ -179,10 +189,8 @@ export class CollectorStore {
     return this.db.transaction(fn)();
   }
 
-  upsertAgent(a: { agentId: string; node: string; cluster: string; version: string; falcoVersion: string; nowMs: number }): number {
+  upsertAgent(a: AgentRow): void {
     this.s.upsertAgent?.run(a);
-    const row = this.s.agentSeq?.get(a.agentId) as { last_seq: number } | undefined;
-    return row?.last_seq ?? 0;
   }
 
   agentSeq(agentId: string): number {

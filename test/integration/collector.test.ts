@@ -344,6 +344,7 @@ t.test('heartbeats are written together a moment later; a failed write is logged
   const service = new BaselineService(new CollectorStore(db), { defaultMode: 'learning', windowMs: 60_000, now: () => clock.now }, pino({ level: 'info' }, sink));
   service.load();
   for (const id of ['agent-a', 'agent-b']) service.registerAgent({ agent_id: id, node: id, cluster: 'test' });
+  service.flushConnections(); // the hellos, written on the next turn otherwise
   const stats = (): Array<{ agent_id: string; stats: string | null }> => db.prepare('SELECT agent_id, stats FROM agents ORDER BY agent_id').all() as Array<{ agent_id: string; stats: string | null }>;
   const changesBefore = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   service.heartbeat('agent-a', { stats: { events_total: 100 } });
