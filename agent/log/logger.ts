@@ -2,6 +2,7 @@
 // asked for or, with `auto`, when stderr is a terminal; JSON everywhere else.
 import { pino, type Logger, type LevelWithSilent } from 'pino';
 import pretty from 'pino-pretty';
+import { LogWriter } from './log-writer.js';
 
 export type { Logger } from 'pino';
 export type LogFormat = 'auto' | 'json' | 'pretty';
@@ -20,19 +21,22 @@ export interface LoggerOptions {
 
 /**
  * Bytes of log lines held while stderr does not take them (its reader is slow or stopped);
- * lines past this are dropped and counted. A synchronous write would instead stop the event
- * loop: pino's writer sleeps 100 ms at each refusal of a full pipe, and 1,000 agents
- * reconnecting log ~200 KB, three pipes' worth (the collector-scale benchmark saw 30 % of a
- * mass disconnect spent asleep there).
+ * lines past this are dropped and counted (log-writer.ts says why logs are not written
+ * synchronously).
  */
 export const LOG_BUFFER_BYTES = 4 * 1024 * 1024;
+/** At exit, how long what waits may take to be written before it is dropped. */
+export const EXIT_FLUSH_MS = 2_000;
 
 let dropped = 0;
 
-/** Log lines dropped since the process started because the buffer above was full. */
+/** Log lines dropped since the process started because stderr did not take them. */
 export function droppedLogLines(): number {
   return dropped;
 }
+
+const writers = new Set<LogWriter>();
+let flushAtExit = false;
 
 export function createLogger(opts: LoggerOptions): Logger {
   const usePretty = opts.format === 'pretty' || (opts.format === 'auto' && process.stderr.isTTY === true);
@@ -42,10 +46,19 @@ export function createLogger(opts: LoggerOptions): Logger {
     return pino(base, pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY === true }));
   }
   if (opts.destination) return pino(base, opts.destination);
-  // Written as the event loop turns, and flushed when the process exits (pino registers that).
-  const destination = pino.destination({ dest: opts.fd ?? 2, sync: false, maxLength: LOG_BUFFER_BYTES });
-  destination.on('drop', () => {
-    dropped++;
+  const fd = opts.fd ?? 2;
+  // Node makes a pipe on fd 2 non-blocking when it first opens process.stderr; until then a
+  // write to a full pipe would block instead of being refused.
+  if (fd === 2) void process.stderr;
+  const writer = new LogWriter(fd, LOG_BUFFER_BYTES, (lines) => {
+    dropped += lines;
   });
-  return pino(base, destination);
+  writers.add(writer);
+  if (!flushAtExit) {
+    flushAtExit = true;
+    process.on('exit', () => {
+      for (const w of writers) w.flushSync(EXIT_FLUSH_MS);
+    });
+  }
+  return pino(base, writer);
 }

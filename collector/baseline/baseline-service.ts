@@ -236,6 +236,8 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
    */
   registerAgent(hello: vigil.v1.IHello): number {
     const agentId = hello.agent_id ?? '';
+    // Read first: a hello refused because the database does not answer leaves nothing queued.
+    const stored = this.store.agentSeq(agentId);
     this.pendingAgents.set(agentId, {
       agentId,
       node: hello.node ?? '',
@@ -245,7 +247,7 @@ export class BaselineService extends EventEmitter<{ changed: [WorkloadChange]; s
       nowMs: this.opts.now(),
     });
     this.queueConnectionsFlush();
-    return this.store.agentSeq(agentId);
+    return stored;
   }
 
   /** Inside a transaction: writes the hellos not written yet (forgotten once it commits: agentsWritten()). */

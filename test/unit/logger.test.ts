@@ -2,13 +2,15 @@
 // LOG_BUFFER_BYTES, the rest are dropped and counted, and what waited is written once the reader
 // reads again. A real pipe (a FIFO held open at both ends, as a stalled log shipper leaves it).
 import t from 'tap';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LOG_BUFFER_BYTES, createLogger, droppedLogLines } from '../../agent/log/logger.js';
 import { AgentMetrics } from '../../agent/metrics/agent-metrics.js';
 import { CollectorMetrics } from '../../collector/metrics/collector-metrics.js';
+import { ROOT } from '../support/cli.js';
 
 t.test('a pipe nobody reads: logging goes on at full speed, drops past the buffer are counted, the rest arrives whole', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-log-'));
@@ -67,4 +69,59 @@ t.test('a pipe nobody reads: logging goes on at full speed, drops past the buffe
     got.every((l, k) => k === 0 || l.i > (got[k - 1]?.i ?? -1)),
     'in the order logged',
   );
+});
+
+t.test('at exit, lines still waiting on a slow reader are written whole and in order', async (t) => {
+  // A real vigil-style process: JSON logs to stderr (a pipe read late), then process.exit().
+  const script = `
+    const { createLogger } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'agent', 'log', 'logger.js')).href)});
+    const log = createLogger({ level: 'info', format: 'json', name: 'vigil-exit' });
+    const padding = 'p'.repeat(380);
+    for (let i = 0; i < 1000; i++) log.info({ i, padding }, 'line');
+    setTimeout(() => { log.fatal('last words'); process.exit(1); }, 300);
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Not read for a second: ~400 KB of lines against a 64 KiB pipe.
+  child.stderr.pause();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ended = new Promise<void>((resolve) => child.stderr.on('end', () => resolve()));
+  await new Promise((r) => setTimeout(r, 1000));
+  let text = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (text += c));
+  child.stderr.resume();
+  t.equal(await exited, 1);
+  await ended;
+  const lines = text.split('\n').filter((l) => l !== '');
+  const parsed = lines.map((l) => {
+    try {
+      return JSON.parse(l) as { i?: number; msg: string };
+    } catch {
+      return { msg: `broken: ${l.slice(0, 80)}` };
+    }
+  });
+  t.same(parsed.filter((l) => l.msg.startsWith('broken')), [], 'no broken line');
+  t.same(
+    parsed.map((l) => l.i ?? l.msg),
+    [...Array.from({ length: 1000 }, (_, i) => i), 'last words'],
+    'every line, once, in order, and the last one',
+  );
+});
+
+t.test('a reader that went away: lines are dropped and counted, and logging goes on', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-log-'));
+  const fifo = join(dir, 'stderr');
+  execFileSync('mkfifo', [fifo]);
+  const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+  closeSync(reader);
+  t.teardown(() => {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const log = createLogger({ level: 'info', format: 'json', name: 'vigil-test', fd });
+  const before = droppedLogLines();
+  t.doesNotThrow(() => {
+    for (let i = 0; i < 10; i++) log.info({ i }, 'into a closed pipe');
+  });
+  t.equal(droppedLogLines() - before, 10, 'every line counted as dropped');
 });
