@@ -57,7 +57,8 @@ export class LogWriter {
 
   /**
    * Writes what waits, trying for at most `deadlineMs` while the descriptor refuses (at exit: a
-   * reader that has stopped must not hold the process forever); what is left is dropped.
+   * reader that has stopped must not hold the process forever); what is left is dropped. pino
+   * calls it without an argument after every `fatal` line, which here always precedes an exit.
    */
   flushSync(deadlineMs = 2_000): void {
     if (this.retry !== null) clearTimeout(this.retry);

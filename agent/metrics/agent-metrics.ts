@@ -156,7 +156,7 @@ export class AgentMetrics {
 
   readonly logLinesDropped = new Counter({
     name: 'vigil_agent_log_lines_dropped_total',
-    help: 'Log lines dropped because stderr did not take them (more than 4 MiB waiting).',
+    help: 'Log lines dropped because stderr did not take them: 4 MiB already waiting, or its reader gone.',
     registers: [this.registry],
     collect() {
       this.reset();

@@ -47,7 +47,7 @@ export class CollectorMetrics {
 
   readonly logLinesDropped = new Counter({
     name: 'vigil_collector_log_lines_dropped_total',
-    help: 'Log lines dropped because stderr did not take them (more than 4 MiB waiting).',
+    help: 'Log lines dropped because stderr did not take them: 4 MiB already waiting, or its reader gone.',
     registers: [this.registry],
     collect() {
       this.reset();

@@ -1,7 +1,7 @@
 // Logs never stop the event loop: when stderr's reader does not read, lines wait in memory up to
 // LOG_BUFFER_BYTES, the rest are dropped and counted, and what waited is written once the reader
 // reads again. A real pipe (a FIFO held open at both ends, as a stalled log shipper leaves it).
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,24 @@ import { AgentMetrics } from '../../agent/metrics/agent-metrics.js';
 import { CollectorMetrics } from '../../collector/metrics/collector-metrics.js';
 import { ROOT } from '../support/cli.js';
 
-t.test('a pipe nobody reads: logging goes on at full speed, drops past the buffer are counted, the rest arrives whole', async (t) => {
+/**
+ * A pipe (a FIFO) with its read and write ends in one non-blocking descriptor that nobody reads
+ * unless the test does: writes fill its 64 KiB, then are refused with EAGAIN.
+ */
+function unreadPipe(t: Test): number {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-log-'));
   const fifo = join(dir, 'stderr');
   execFileSync('mkfifo', [fifo]);
-  // Read and write ends in one descriptor, non-blocking: writes fill the pipe's 64 KiB, then EAGAIN.
   const fd = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK);
   t.teardown(() => {
     closeSync(fd);
     rmSync(dir, { recursive: true, force: true });
   });
+  return fd;
+}
+
+t.test('a pipe nobody reads: logging goes on at full speed, drops past the buffer are counted, the rest arrives whole', async (t) => {
+  const fd = unreadPipe(t);
   const log = createLogger({ level: 'info', format: 'json', name: 'vigil-test', fd });
   const before = droppedLogLines();
   const padding = 'x'.repeat(400);
@@ -124,4 +132,17 @@ t.test('a reader that went away: lines are dropped and counted, and logging goes
     for (let i = 0; i < 10; i++) log.info({ i }, 'into a closed pipe');
   });
   t.equal(droppedLogLines() - before, 10, 'every line counted as dropped');
+});
+
+t.test('a fatal line into a pipe nobody reads: pino calls flushSync() after it, which gives up after 2 s', async (t) => {
+  const fd = unreadPipe(t);
+  const log = createLogger({ level: 'info', format: 'json', name: 'vigil-test', fd });
+  // Fill the pipe (64 KiB) and leave lines waiting behind it.
+  for (let i = 0; i < 400; i++) log.info({ i, padding: 'x'.repeat(400) }, 'a line');
+  const before = droppedLogLines();
+  const started = performance.now();
+  log.fatal('cannot start');
+  const ms = performance.now() - started;
+  t.ok(ms >= 1_900 && ms < 4_000, `the fatal line waited for the reader, then gave up (${Math.round(ms)} ms)`);
+  t.ok(droppedLogLines() - before > 200, `what still waited is dropped and counted (${droppedLogLines() - before})`);
 });
