@@ -73,9 +73,14 @@ export class FingerprintScratch {
 
   /** The fingerprint of the first `length` bytes (at most MAX_FINGERPRINT_BYTES) at this time. */
   private fingerprint(length: number, seconds: number, nanos: number): Fingerprint {
+    return this.reuse((this.views[length] ??= this.bytes.subarray(0, length)), this.hash(length), seconds, nanos);
+  }
+
+  /** A fingerprint gathered and hashed before (its `bytes` kept elsewhere), at this time. */
+  reuse(bytes: Buffer, hash: number, seconds: number, nanos: number): Fingerprint {
     const result = this.result;
-    result.bytes = this.views[length] ??= this.bytes.subarray(0, length);
-    result.hash = this.hash(length);
+    result.bytes = bytes;
+    result.hash = hash;
     result.seconds = seconds;
     result.nanos = nanos;
     return result;

@@ -18,7 +18,6 @@ import type { Logger } from 'pino';
 import type { IngestSink, RejectReason } from '../pipeline/ingest.js';
 import { FalcoDecodeError, type Decoded } from './event.js';
 import { decodeJsonEvent, parseJsonEvents, parseJsonValue } from './json-event.js';
-import { eachArrayElement } from './json-fingerprint.js';
 import type { Fingerprint } from './fingerprint-scratch.js';
 import { JsonRepeats, REPLAYED } from './json-repeats.js';
 import { bearerMatcher, isLoopback, type HttpTlsMaterial } from './http-auth.js';
@@ -261,18 +260,13 @@ export class HttpSource {
   private receiveArray(body: Buffer, responder: Responder): void {
     const tally = new Tally();
     let element = 0;
-    // Under --stdout nothing is replayed (see JsonRepeats): elements are delimited, not fingerprinted.
-    const scan = eachArrayElement(
-      body,
-      (start, stop, fingerprint) => {
-        if (!tally.goOn()) return false;
-        element++;
-        if (this.repeats.replayed(fingerprint)) tally.accepted++;
-        else if (this.ingestText(body.toString('utf8', start, stop), fingerprint, `element ${element}: `, tally)) tally.accepted++;
-        return true;
-      },
-      this.sink.replaysObservations,
-    );
+    const scan = this.repeats.eachElement(body, (start, stop, fingerprint) => {
+      if (!tally.goOn()) return false;
+      element++;
+      if (this.repeats.replayed(fingerprint)) tally.accepted++;
+      else if (this.ingestText(body.toString('utf8', start, stop), fingerprint, `element ${element}: `, tally)) tally.accepted++;
+      return true;
+    });
     if (!scan.complete && !scan.stopped) {
       // The scan could not follow the rest, or the body is malformed: the full parser reads the
       // whole body again, and the elements not yet ingested are taken from what it returns.

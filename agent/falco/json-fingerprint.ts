@@ -23,6 +23,7 @@
 // deeper than MAX_DEPTH, a body over MAX_JSON_BODY_BYTES.
 import { parseEventTimeNs } from './json-event.js';
 import { FingerprintScratch, MAX_FINGERPRINT_BYTES, type Fingerprint } from './fingerprint-scratch.js';
+import type { JsonShape, JsonTemplate, JsonTemplates, TemplateNode } from './json-templates.js';
 
 /** Longer bodies are not scanned: their key would be over MAX_FINGERPRINT_BYTES or near it. */
 export const MAX_JSON_BODY_BYTES = 2 * MAX_FINGERPRINT_BYTES;
@@ -94,6 +95,8 @@ const CONNECT = Buffer.from('"connect"');
 
 /** Ranges left out of the current body, [start, end) pairs; reused between calls. */
 const cut = new Int32Array(32);
+/** The Role of each range in `cut`, at the index of its start. */
+const cutRole = new Uint8Array(32);
 const scratch = new FingerprintScratch(MAX_JSON_BODY_BYTES);
 
 // The scan's state: one body at a time, synchronously.
@@ -119,11 +122,21 @@ let nanos = 0;
 /** Index in `cut` of fd.lport's range, or -1. */
 let localPort = -1;
 let connect = false;
+/** Whether evt.type was read yet / before fd.lport. */
+let typed = false;
+let portBeforeType = false;
+/** Where the event last fingerprinted starts, and the template it matched (null: it was scanned). */
+let eventStart = 0;
+let matched: JsonTemplate | null = null;
 /** Set by string(): whether the string just scanned had an escape / a byte outside printable ASCII. */
 let escaped = false;
 let unusual = false;
 
-export function fingerprintJsonEvent(body: Buffer): Fingerprint | null {
+/**
+ * The fingerprint of a body that is one event, or null. With `known`, an event that has one of
+ * its templates' fingerprints is matched against it instead of scanned (the same fingerprint).
+ */
+export function fingerprintJsonEvent(body: Buffer, known: JsonTemplates | null = null): Fingerprint | null {
   if (body.length > MAX_JSON_BODY_BYTES) return null;
   if ((body.byteOffset & 3) === 0) begin(body);
   else {
@@ -135,8 +148,12 @@ export function fingerprintJsonEvent(body: Buffer): Fingerprint | null {
     wordEnd = end & ~3;
   }
   const pos = space(0);
-  const stop = scanEvent(pos);
-  const fingerprint = stop >= 0 && space(stop) === end ? gather(pos, stop) : null;
+  let stop = known === null ? -1 : matchTemplate(known, pos);
+  let fingerprint = stop >= 0 && space(stop) === end ? matchedFingerprint() : null;
+  if (fingerprint === null) {
+    stop = scanEvent(pos);
+    fingerprint = stop >= 0 && space(stop) === end ? gather(pos, stop) : null;
+  }
   finish();
   return fingerprint;
 }
@@ -178,9 +195,10 @@ export interface ArrayScan {
  * order: `visit` gets each element's bytes [start, stop) and its fingerprint (null: it has
  * none; parse the element in full). The fingerprint is valid until visit() returns, and visit()
  * must not take JSON fingerprints itself. The body may be longer than one event may be.
- * With `fingerprints` false every fingerprint is null: the elements are only delimited.
+ * With `fingerprints` false every fingerprint is null: the elements are only delimited. With
+ * `known`, elements are matched against its templates first, as in fingerprintJsonEvent().
  */
-export function eachArrayElement(body: Buffer, visit: ElementVisitor, fingerprints = true): ArrayScan {
+export function eachArrayElement(body: Buffer, visit: ElementVisitor, fingerprints = true, known: JsonTemplates | null = null): ArrayScan {
   begin(body);
   const bodyWords = words;
   let visited = 0;
@@ -193,8 +211,12 @@ export function eachArrayElement(body: Buffer, visit: ElementVisitor, fingerprin
     if (buf[pos] === CLOSE_ARRAY) return { visited, complete: space(pos + 1) === end, stopped };
     for (;;) {
       const start = pos;
-      let stop = scanEvent(start);
-      const fingerprint = fingerprints && stop >= 0 && stop - start <= MAX_JSON_BODY_BYTES ? gather(start, stop) : null;
+      let stop = fingerprints && known !== null ? matchTemplate(known, start) : -1;
+      let fingerprint = stop >= 0 ? matchedFingerprint() : null;
+      if (fingerprint === null) {
+        stop = scanEvent(start);
+        fingerprint = fingerprints && stop >= 0 && stop - start <= MAX_JSON_BODY_BYTES ? gather(start, stop) : null;
+      }
       // Not an event the fingerprint takes: the plain validator finds where it ends.
       if (stop < 0) stop = value(start, 1);
       if (stop < 0) break;
@@ -228,12 +250,106 @@ function scanEvent(pos: number): number {
   timed = false;
   localPort = -1;
   connect = false;
+  typed = false;
+  portBeforeType = false;
+  eventStart = pos;
+  matched = null;
   return buf[pos] === OPEN_OBJECT ? object(pos, 1, TOP) : -1;
 }
 
 /** The fingerprint of the event just scanned by scanEvent(), at [start, stop) of the body; null without a time. */
 function gather(start: number, stop: number): Fingerprint | null {
   return timed ? scratch.gather(buf, cut, cuts, connect ? -1 : localPort, seconds, nanos, start, stop) : null;
+}
+
+/**
+ * The end of the event at `start` when it has the fingerprint of one of `known`'s templates,
+ * else -1: its bytes are the template's but for the values left out, and each of those reads
+ * as the scan would take it, so the scan would give it that fingerprint. The template is then
+ * `matched`. A JSON text with a valid value in place of another is as valid, and parses the
+ * same but for that value, so the template's scan holds for the event. About a quarter of a
+ * scan's cost: the kept bytes are compared natively, only the left-out values are read here.
+ */
+function matchTemplate(known: JsonTemplates, start: number): number {
+  let node: TemplateNode | null = known.root;
+  if (node === null) return -1;
+  cuts = 0;
+  timed = false;
+  eventStart = start;
+  matched = null;
+  const body = buf;
+  const bodyEnd = end;
+  // The body position of the fingerprint's byte k is k + shift past the values read so far.
+  let shift = start;
+  while (node.template === null) {
+    const byte: number = node.byte;
+    const ref = node.ref;
+    while (cuts >> 1 < ref.at.length && (ref.at[cuts >> 1] as number) <= byte) {
+      shift = leftOut(ref, shift);
+      if (shift < 0) return -1;
+    }
+    const i = byte + shift;
+    const b = i < bodyEnd ? (body[i] as number) : 0;
+    node = (b & node.mask) !== 0 ? node.right : node.left;
+    if (node === null) return -1;
+  }
+  const template = node.template;
+  while (cuts >> 1 < template.at.length) {
+    shift = leftOut(template, shift);
+    if (shift < 0) return -1;
+  }
+  const bytes = template.bytes;
+  const stop = bytes.length + shift;
+  if (!timed || stop > bodyEnd || stop - start > MAX_JSON_BODY_BYTES) return -1;
+  let from = 0;
+  for (let c = 0; c <= cuts; c += 2) {
+    const to = c < cuts ? (template.at[c >> 1] as number) : bytes.length;
+    const at = c === 0 ? start : (cut[c - 1] as number);
+    if (to > from && body.compare(bytes, from, to, at, at + to - from) !== 0) return -1;
+    from = to;
+  }
+  matched = template;
+  return stop;
+}
+
+/** Reads the next value left out of `shape` (its body position is given by `shift`); the shift past it, or -1. */
+function leftOut(shape: JsonShape, shift: number): number {
+  const n = cuts >> 1;
+  const pos = (shape.at[n] as number) + shift;
+  const after = cutValue(pos, shape.roles[n] as Role);
+  if (after < 0 || cuts === cut.length) return -1;
+  cut[cuts++] = pos;
+  cut[cuts++] = after;
+  return shift + after - pos;
+}
+
+function matchedFingerprint(): Fingerprint {
+  const template = matched as JsonTemplate;
+  return scratch.reuse(template.bytes, template.hash, seconds, nanos);
+}
+
+/**
+ * Where the values were left out of the last fingerprint this module gave (fingerprint
+ * positions), for JsonTemplates.add(); valid until the next one. Null when no template can
+ * match it: an fd.lport left out because of an evt.type after it, which a walk that reads the
+ * event in order would learn too late.
+ */
+export function lastShape(): JsonShape | null {
+  if (matched !== null) return matched;
+  if (connect && localPort >= 0 && portBeforeType) return null;
+  const keep = connect ? -1 : localPort;
+  const n = (cuts >> 1) - (keep >= 0 ? 1 : 0);
+  const at = new Int32Array(n);
+  const roles = new Uint8Array(n);
+  let removed = 0;
+  let j = 0;
+  for (let i = 0; i < cuts; i += 2) {
+    if (i === keep) continue;
+    at[j] = (cut[i] as number) - eventStart - removed;
+    roles[j++] = cutRole[i] as number;
+    removed += (cut[i + 1] as number) - (cut[i] as number);
+  }
+  return { at, roles };
 }
 
 function space(pos: number): number {
@@ -284,34 +400,38 @@ function object(pos: number, depth: number, names: Array<Special[] | undefined> 
 /** The value of a special key at `pos`: checked for what its role allows, cut or kept. */
 function special(pos: number, depth: number, role: Role): number {
   const start = pos;
-  switch (role) {
-    case Role.Fields:
-      // Anything but an object is kept whole (the decoder rejects it).
-      return buf[pos] === OPEN_OBJECT ? object(pos, depth + 1, FIELDS) : value(pos, depth);
-    case Role.EventType:
-      pos = value(pos, depth);
-      if (pos >= 0) connect = pos - start === CONNECT.length && same(start, CONNECT);
-      return pos;
-    case Role.Time:
-      if (buf[pos] !== QUOTE) return -1;
-      pos = string(pos);
-      if (pos < 0 || escaped || unusual) return -1;
-      if (!readTime(start + 1, pos - 1)) return -1;
-      break;
-    case Role.Output:
-      // The decoder takes any string or null here and nothing reads it past the decoder.
-      pos = buf[pos] === QUOTE ? string(pos) : literal(pos, NULL);
-      if (pos < 0) return -1;
-      break;
-    default:
-      pos = plainScalar(pos);
-      if (pos < 0) return -1;
+  if (role === Role.Fields) {
+    // Anything but an object is kept whole (the decoder rejects it).
+    return buf[pos] === OPEN_OBJECT ? object(pos, depth + 1, FIELDS) : value(pos, depth);
   }
-  if (cuts === cut.length) return -1;
-  if (role === Role.LocalPort) localPort = cuts;
+  if (role === Role.EventType) {
+    pos = value(pos, depth);
+    if (pos >= 0) connect = pos - start === CONNECT.length && same(start, CONNECT);
+    typed = true;
+    return pos;
+  }
+  pos = cutValue(pos, role);
+  if (pos < 0 || cuts === cut.length) return -1;
+  if (role === Role.LocalPort) {
+    localPort = cuts;
+    portBeforeType = !typed;
+  }
+  cutRole[cuts] = role;
   cut[cuts++] = start;
   cut[cuts++] = pos;
   return pos;
+}
+
+/** The end of a value to leave out, of this role, at `pos`; -1 when the decoder would reject it or warn. */
+function cutValue(pos: number, role: Role): number {
+  if (role === Role.Time) {
+    if (buf[pos] !== QUOTE) return -1;
+    const after = string(pos);
+    return after < 0 || escaped || unusual || !readTime(pos + 1, after - 1) ? -1 : after;
+  }
+  // The decoder takes any string or null here and nothing reads it past the decoder.
+  if (role === Role.Output) return buf[pos] === QUOTE ? string(pos) : literal(pos, NULL);
+  return plainScalar(pos);
 }
 
 /** The second of the last Falco-shaped time read, as its 19 bytes (yyyy-mm-ddThh:mm:ss). */

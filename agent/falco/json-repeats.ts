@@ -6,14 +6,17 @@
 import type { IngestSink, Outcome } from '../pipeline/ingest.js';
 import type { IngestSource } from '../metrics/agent-metrics.js';
 import { OutcomeCache } from '../pipeline/outcome-cache.js';
-import { MAX_JSON_BODY_BYTES, fingerprintJsonEvent } from './json-fingerprint.js';
+import { MAX_JSON_BODY_BYTES, eachArrayElement, fingerprintJsonEvent, lastShape, type ArrayScan, type ElementVisitor } from './json-fingerprint.js';
 import type { Fingerprint } from './fingerprint-scratch.js';
+import { JsonTemplates } from './json-templates.js';
 
 /** lookUp() handed the event to the pipeline as a repeat: nothing more to do with it. */
 export const REPLAYED = 'replayed';
 
 export class JsonRepeats {
   private readonly outcomes = new OutcomeCache();
+  /** The remembered events' shapes, so that a repeat is matched, not scanned (json-templates.ts). */
+  private readonly templates = new JsonTemplates();
 
   constructor(
     private readonly sink: IngestSink,
@@ -27,8 +30,17 @@ export class JsonRepeats {
   lookUp(body: Buffer): Fingerprint | typeof REPLAYED | null {
     // Under --stdout only skipped events could be replayed: not worth a scan of every body.
     if (!this.sink.replaysObservations) return null;
-    const fingerprint = fingerprintJsonEvent(body);
+    const fingerprint = fingerprintJsonEvent(body, this.templates);
     return fingerprint !== null && this.replayed(fingerprint) ? REPLAYED : fingerprint;
+  }
+
+  /**
+   * The elements of a JSON array body, each with its fingerprint (see eachArrayElement()); under
+   * --stdout only delimited.
+   */
+  eachElement(body: Buffer, visit: ElementVisitor): ArrayScan {
+    const replays = this.sink.replaysObservations;
+    return eachArrayElement(body, visit, replays, replays ? this.templates : null);
   }
 
   /**
@@ -48,7 +60,11 @@ export class JsonRepeats {
     return this.lookUp(Buffer.from(text, 'utf8'));
   }
 
+  /** Keeps the outcome of the event with this fingerprint, the last one taken (see lastShape()). */
   remember(fingerprint: Fingerprint | null, outcome: Outcome | null): void {
-    if (fingerprint && outcome && this.sink.replaysObservations) this.outcomes.set(fingerprint, outcome);
+    if (!fingerprint || !outcome || !this.sink.replaysObservations) return;
+    this.outcomes.set(fingerprint, outcome);
+    const shape = lastShape();
+    if (shape !== null) this.templates.add(fingerprint, shape);
   }
 }

@@ -5,6 +5,7 @@
 // Keys are up to 4 KiB, so the default bound keeps this under about 16 MiB.
 import type { Fingerprint } from '../falco/fingerprint-scratch.js';
 import type { Outcome } from './ingest.js';
+import { InsertionRing } from './insertion-ring.js';
 
 export const DEFAULT_OUTCOME_CACHE_ENTRIES = 4096;
 const BUCKET = 8;
@@ -18,13 +19,11 @@ interface Entry {
 
 export class OutcomeCache {
   private readonly buckets = new Map<number, Entry[]>();
-  /** Entries in the order they were stored, as a ring: the next one stored replaces `ring[next]`. */
-  private readonly ring: Array<Entry | undefined>;
-  private next = 0;
+  private readonly ring: InsertionRing<Entry>;
   private count = 0;
 
   constructor(maxEntries = DEFAULT_OUTCOME_CACHE_ENTRIES) {
-    this.ring = new Array<Entry | undefined>(maxEntries);
+    this.ring = new InsertionRing<Entry>(maxEntries);
   }
 
   get size(): number {
@@ -49,14 +48,12 @@ export class OutcomeCache {
       }
       if (bucket.length >= BUCKET) this.remove(bucket[0] as Entry);
     }
-    const old = this.ring[this.next];
-    if (old?.live) this.remove(old);
     // Its own memory: a pooled slice would pin a shared 8 KiB slab for as long as it is cached.
     const bytes = Buffer.allocUnsafeSlow(fingerprint.bytes.length);
     fingerprint.bytes.copy(bytes);
     const entry: Entry = { hash: fingerprint.hash, bytes, outcome, live: true };
-    this.ring[this.next] = entry;
-    this.next = (this.next + 1) % this.ring.length;
+    const old = this.ring.put(entry);
+    if (old?.live) this.remove(old);
     bucket = this.buckets.get(fingerprint.hash);
     if (bucket) bucket.push(entry);
     else this.buckets.set(fingerprint.hash, [entry]);

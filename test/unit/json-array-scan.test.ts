@@ -6,6 +6,7 @@ import { eachArrayElement, fingerprintJsonEvent, MAX_JSON_BODY_BYTES } from '../
 import type { Fingerprint } from '../../agent/falco/fingerprint-scratch.js';
 import { loadCorpus, loadExpectations } from '../support/corpus.js';
 import { execEvent, toJsonLine } from '../support/events.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 interface Visit {
   readonly text: string;
@@ -126,11 +127,7 @@ t.test('the visitor can stop the scan, and a visitor that throws leaves the scan
 const INTERESTING = [...'"\\,:{}[]0123456789-+.eE tfnu /ax'].map((c) => c.charCodeAt(0)).concat([0x00, 0x0a, 0x1f, 0x7f, 0x80, 0xc3, 0xff]);
 
 t.test('random mutations of array bodies: what is visited is what JSON.parse finds, in order', async (t) => {
-  let seed = 20261122;
-  const random = (n: number): number => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    return seed % n;
-  };
+  const random = seededRandom(20261122);
   let complete = 0;
   let partial = 0;
   let fingerprinted = 0;

@@ -5,6 +5,7 @@ import { MAX_JSON_BODY_BYTES, fingerprintJsonEvent } from '../../agent/falco/jso
 import { MAX_FINGERPRINT_BYTES } from '../../agent/falco/fingerprint-scratch.js';
 import { loadCorpus, loadExpectations } from '../support/corpus.js';
 import { acceptEvent, connectEvent, execEvent, toJsonLine, type FalcoJson } from '../support/events.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const VOLATILE = ['proc.pid', 'proc.ppid', 'proc.vpid', 'evt.time', 'evt.rawtime', 'evt.time.iso8601'];
 
@@ -231,11 +232,7 @@ const INTERESTING = [...'"\\,:{}[]0123456789-+.eE tfnu /ax'].map((c) => c.charCo
 
 t.test('random mutations of corpus events: equal fingerprints, equal events', async (t) => {
   const corpus = Object.keys(loadExpectations()).flatMap((f) => loadCorpus(f).map((c) => c.json));
-  let seed = 20261122;
-  const random = (n: number): number => {
-    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-    return seed % n;
-  };
+  const random = seededRandom(20261122);
   const groups = new Map<string, { essence: string; body: string }>();
   let fingerprinted = 0;
   let shared = 0;

@@ -1,0 +1,151 @@
+// The fingerprints of remembered JSON events with where their left-out values were, in a
+// crit-bit tree over the fingerprint bytes, so that json-fingerprint.ts can match a new event
+// against them instead of scanning all of it (a scan costs 3–5 ns per byte in JavaScript, a
+// busy node's event is 2 KB). The tree only finds the one remembered fingerprint the event can
+// have; the scanner then checks that it has it, byte for byte.
+//
+// Why a crit-bit tree: a fingerprint is the event without some values, and where those values
+// end in a new event is only known by reading them. All fingerprints below a node share their
+// bytes up to the node's byte, so they share the places of the values left out before it
+// (which values are left out follows from the keys before them, see JsonShape): the walk reads
+// those values in the new event, then knows which of its bytes is the node's byte.
+//
+// Bounded like OutcomeCache: when full, the fingerprint added longest ago goes.
+import type { Fingerprint } from './fingerprint-scratch.js';
+import { DEFAULT_OUTCOME_CACHE_ENTRIES } from '../pipeline/outcome-cache.js';
+import { InsertionRing } from '../pipeline/insertion-ring.js';
+
+/** Where the values left out of a fingerprint were, and how each one is read. */
+export interface JsonShape {
+  /** The fingerprint position each value was removed at, ascending. */
+  readonly at: Int32Array;
+  /** json-fingerprint.ts's reading of each value (its Role). */
+  readonly roles: Uint8Array;
+}
+
+/** A remembered fingerprint: a leaf of the tree. */
+export interface JsonTemplate extends JsonShape {
+  /** Its own copy of the fingerprint bytes. */
+  readonly bytes: Buffer;
+  readonly hash: number;
+}
+
+/**
+ * A node of the tree. Inner nodes send an event left or right by one bit of one fingerprint
+ * byte; a leaf holds a template. One class for both, so that the walk sees one shape.
+ */
+export class TemplateNode {
+  constructor(
+    /** Inner: the fingerprint byte tested; every template below shares the bytes before it. */
+    readonly byte: number,
+    /** Inner: the bit of that byte tested (set: right). */
+    readonly mask: number,
+    public left: TemplateNode | null,
+    public right: TemplateNode | null,
+    /** A template below (a leaf's own): where the values before `byte` were left out. */
+    public ref: JsonTemplate,
+    /** Leaf: its template; inner: null. */
+    readonly template: JsonTemplate | null,
+  ) {}
+}
+
+export class JsonTemplates {
+  private tree: TemplateNode | null = null;
+  private readonly ring: InsertionRing<TemplateNode>;
+  private count = 0;
+
+  constructor(maxEntries = DEFAULT_OUTCOME_CACHE_ENTRIES) {
+    this.ring = new InsertionRing<TemplateNode>(maxEntries);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get root(): TemplateNode | null {
+    return this.tree;
+  }
+
+  /** The template with exactly these fingerprint bytes, if any. */
+  find(bytes: Buffer): JsonTemplate | null {
+    const leaf = this.closest(bytes);
+    return leaf !== null && leaf.template !== null && leaf.template.bytes.equals(bytes) ? leaf.template : null;
+  }
+
+  /** Remembers `fingerprint` with its shape (nothing when it is there already). */
+  add(fingerprint: Fingerprint, shape: JsonShape): void {
+    const bytes = fingerprint.bytes;
+    if (this.find(bytes) !== null) return;
+    // Its own memory: a pooled slice would pin a shared 8 KiB slab for as long as it is kept.
+    const own = Buffer.allocUnsafeSlow(bytes.length);
+    bytes.copy(own);
+    const template: JsonTemplate = { bytes: own, hash: fingerprint.hash, at: shape.at.slice(), roles: shape.roles.slice() };
+    const leaf = new TemplateNode(-1, 0, null, null, template, template);
+    // The oldest goes before the new leaf's place is found: that place depends on what stays.
+    const old = this.ring.put(leaf);
+    if (old !== undefined) this.remove(old);
+    this.count++;
+    // The first bit where the new bytes differ from the template a walk by them reaches is the
+    // first bit where they differ from all templates: the new leaf branches off there.
+    const closest = this.closest(bytes);
+    if (closest === null) {
+      this.tree = leaf;
+      return;
+    }
+    const other = (closest.template as JsonTemplate).bytes;
+    let byte = 0;
+    while (byteAt(bytes, byte) === byteAt(other, byte)) byte++;
+    const mask = 1 << (31 - Math.clz32(byteAt(bytes, byte) ^ byteAt(other, byte)));
+    // Down to where the new node goes: below every node that tests an earlier bit.
+    let parent: TemplateNode | null = null;
+    let node = this.tree as TemplateNode; // holds `closest`
+    while (node.template === null && (node.byte < byte || (node.byte === byte && node.mask > mask))) {
+      parent = node;
+      node = (byteAt(bytes, node.byte) & node.mask) !== 0 ? (node.right as TemplateNode) : (node.left as TemplateNode);
+    }
+    const right = (byteAt(bytes, byte) & mask) !== 0;
+    const inner = new TemplateNode(byte, mask, right ? node : leaf, right ? leaf : node, template, null);
+    if (parent === null) this.tree = inner;
+    else if (parent.left === node) parent.left = inner;
+    else parent.right = inner;
+  }
+
+  /** The leaf a walk by these bytes ends at (the only template they can equal), or null. */
+  private closest(bytes: Buffer): TemplateNode | null {
+    let node = this.tree;
+    while (node !== null && node.template === null) node = (byteAt(bytes, node.byte) & node.mask) !== 0 ? node.right : node.left;
+    return node;
+  }
+
+  private remove(leaf: TemplateNode): void {
+    const template = leaf.template as JsonTemplate;
+    const bytes = template.bytes;
+    let grandparent: TemplateNode | null = null;
+    let parent: TemplateNode | null = null;
+    let node = this.tree;
+    const path: TemplateNode[] = [];
+    while (node !== null && node !== leaf && node.template === null) {
+      path.push(node);
+      grandparent = parent;
+      parent = node;
+      node = (byteAt(bytes, node.byte) & node.mask) !== 0 ? node.right : node.left;
+    }
+    if (node !== leaf) return;
+    this.count--;
+    if (parent === null) {
+      this.tree = null;
+      return;
+    }
+    const sibling = (parent.left === leaf ? parent.right : parent.left) as TemplateNode;
+    if (grandparent === null) this.tree = sibling;
+    else if (grandparent.left === parent) grandparent.left = sibling;
+    else grandparent.right = sibling;
+    // Nodes above that took their shape from the template going now take it from one that stays.
+    for (const above of path) if (above.ref === template) above.ref = sibling.ref;
+  }
+}
+
+/** A fingerprint's byte, 0 past its end (JSON text has no 0 byte, so no fingerprint is cut short). */
+function byteAt(bytes: Buffer, i: number): number {
+  return i < bytes.length ? (bytes[i] as number) : 0;
+}
