@@ -23,7 +23,7 @@
 // deeper than MAX_DEPTH, a body over MAX_JSON_BODY_BYTES.
 import { parseEventTimeNs } from './json-event.js';
 import { FingerprintScratch, MAX_FINGERPRINT_BYTES, type Fingerprint } from './fingerprint-scratch.js';
-import type { JsonShape, JsonTemplate, JsonTemplates, TemplateNode } from './json-templates.js';
+import { MAX_WALK, type JsonShape, type JsonTemplate, type JsonTemplates, type TemplateNode } from './json-templates.js';
 
 /** Longer bodies are not scanned: their key would be over MAX_FINGERPRINT_BYTES or near it. */
 export const MAX_JSON_BODY_BYTES = 2 * MAX_FINGERPRINT_BYTES;
@@ -281,7 +281,9 @@ function matchTemplate(known: JsonTemplates, start: number): number {
   const bodyEnd = end;
   // The body position of the fingerprint's byte k is k + shift past the values read so far.
   let shift = start;
+  let depth = 0;
   while (node.template === null) {
+    if (++depth > MAX_WALK) return -1;
     const byte: number = node.byte;
     const ref = node.ref;
     while (cuts >> 1 < ref.at.length && (ref.at[cuts >> 1] as number) <= byte) {
@@ -338,6 +340,11 @@ function leftOut(shape: JsonShape, shift: number): number {
 function matchedFingerprint(): Fingerprint {
   const template = matched as JsonTemplate;
   return scratch.reuse(template.bytes, template.hash, seconds, nanos);
+}
+
+/** The template the last fingerprint this module gave was matched against (null: it was scanned); valid until the next one. */
+export function matchedTemplate(): JsonTemplate | null {
+  return matched;
 }
 
 /**

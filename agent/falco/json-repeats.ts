@@ -1,12 +1,15 @@
 // Replays repeated JSON events (an HTTP body, a JSON line) for one input, as response-handler.ts
 // does for gRPC: the outcome of an earlier event with the same fingerprint (json-fingerprint.ts),
-// when the pipeline allows it, instead of parsing and decoding. The fingerprint's bytes live in
-// a buffer the next fingerprint overwrites: callers run everything from lookUp() to remember()
-// synchronously, and nothing in between takes another JSON fingerprint.
+// when the pipeline allows it, instead of parsing and decoding. Outcomes are kept with the
+// events' templates (json-templates.ts): a repeat is matched against its template, which holds
+// its outcome, so no other lookup is needed. An event that was scanned, not matched, has no
+// remembered fingerprint: the match finds every one it can have, except past the walk's depth
+// limit or for the connects that get no template, which are decoded each time. The fingerprint's
+// bytes live in a buffer the next fingerprint overwrites: callers run everything from lookUp()
+// to remember() synchronously, and nothing in between takes another JSON fingerprint.
 import type { IngestSink, Outcome } from '../pipeline/ingest.js';
 import type { IngestSource } from '../metrics/agent-metrics.js';
-import { OutcomeCache } from '../pipeline/outcome-cache.js';
-import { MAX_JSON_BODY_BYTES, eachArrayElement, fingerprintJsonEvent, lastShape, type ArrayScan, type ElementVisitor } from './json-fingerprint.js';
+import { MAX_JSON_BODY_BYTES, eachArrayElement, fingerprintJsonEvent, lastShape, matchedTemplate, type ArrayScan, type ElementVisitor } from './json-fingerprint.js';
 import type { Fingerprint } from './fingerprint-scratch.js';
 import { JsonTemplates } from './json-templates.js';
 
@@ -14,8 +17,6 @@ import { JsonTemplates } from './json-templates.js';
 export const REPLAYED = 'replayed';
 
 export class JsonRepeats {
-  private readonly outcomes = new OutcomeCache();
-  /** The remembered events' shapes, so that a repeat is matched, not scanned (json-templates.ts). */
   private readonly templates = new JsonTemplates();
 
   constructor(
@@ -49,8 +50,8 @@ export class JsonRepeats {
    */
   replayed(fingerprint: Fingerprint | null): boolean {
     if (fingerprint === null || !this.sink.replaysObservations) return false;
-    const outcome = this.outcomes.get(fingerprint);
-    return outcome !== undefined && this.sink.replay(outcome, fingerprint, this.input);
+    const template = matchedTemplate();
+    return template !== null && this.sink.replay(template.outcome, fingerprint, this.input);
   }
 
   /** lookUp() for a JSON line: not encoded when it is too long to have a fingerprint. */
@@ -63,8 +64,13 @@ export class JsonRepeats {
   /** Keeps the outcome of the event with this fingerprint, the last one taken (see lastShape()). */
   remember(fingerprint: Fingerprint | null, outcome: Outcome | null): void {
     if (!fingerprint || !outcome || !this.sink.replaysObservations) return;
-    this.outcomes.set(fingerprint, outcome);
+    const template = matchedTemplate();
+    if (template !== null) {
+      // Matched, but its outcome no longer held (a mode or identity changed): decoded again.
+      template.outcome = outcome;
+      return;
+    }
     const shape = lastShape();
-    if (shape !== null) this.templates.add(fingerprint, shape);
+    if (shape !== null) this.templates.add(fingerprint, shape, outcome);
   }
 }

@@ -1,8 +1,9 @@
-// The fingerprints of remembered JSON events with where their left-out values were, in a
-// crit-bit tree over the fingerprint bytes, so that json-fingerprint.ts can match a new event
-// against them instead of scanning all of it (a scan costs 3–5 ns per byte in JavaScript, a
-// busy node's event is 2 KB). The tree only finds the one remembered fingerprint the event can
-// have; the scanner then checks that it has it, byte for byte.
+// What the agent remembers of JSON events it decoded (HTTP bodies, JSON lines): each one's
+// fingerprint (json-fingerprint.ts), where its left-out values were, and its outcome, in a
+// crit-bit tree over the fingerprint bytes. json-fingerprint.ts matches a new event against them
+// instead of scanning all of it (a scan costs 3–5 ns per byte in JavaScript, a busy node's event
+// is 2 KB); json-repeats.ts replays the matched template's outcome. The tree only finds the one
+// remembered fingerprint an event can have; the scanner then checks that it has it, byte for byte.
 //
 // Why a crit-bit tree: a fingerprint is the event without some values, and where those values
 // end in a new event is only known by reading them. All fingerprints below a node share their
@@ -10,10 +11,22 @@
 // (which values are left out follows from the keys before them, see JsonShape): the walk reads
 // those values in the new event, then knows which of its bytes is the node's byte.
 //
-// Bounded like OutcomeCache: when full, the fingerprint added longest ago goes.
+// Bounded like OutcomeCache: when full, the template added longest ago goes. A process in a
+// monitored container chooses its command line, so it could add templates that each branch off
+// the last one a bit later (a chain as deep as the tree is large): a walk gives up after
+// MAX_WALK nodes (the event is then scanned, as before there were templates), and a template
+// that would sit deeper is not added.
 import type { Fingerprint } from './fingerprint-scratch.js';
+import type { Outcome } from '../pipeline/ingest.js';
 import { DEFAULT_OUTCOME_CACHE_ENTRIES } from '../pipeline/outcome-cache.js';
 import { InsertionRing } from '../pipeline/insertion-ring.js';
+
+/**
+ * The most inner nodes a walk passes. Templates of other containers branch off a path within
+ * the bytes before its container's id (about a hundred bits), so this leaves room for those and
+ * for a deep tree of one workload's own; at a few ns a node it costs less than a scan.
+ */
+export const MAX_WALK = 256;
 
 /** Where the values left out of a fingerprint were, and how each one is read. */
 export interface JsonShape {
@@ -23,11 +36,13 @@ export interface JsonShape {
   readonly roles: Uint8Array;
 }
 
-/** A remembered fingerprint: a leaf of the tree. */
+/** A remembered event: a leaf of the tree. */
 export interface JsonTemplate extends JsonShape {
   /** Its own copy of the fingerprint bytes. */
   readonly bytes: Buffer;
   readonly hash: number;
+  /** What decoding the last event with this fingerprint came to. */
+  outcome: Outcome;
 }
 
 /**
@@ -72,26 +87,50 @@ export class JsonTemplates {
     return leaf !== null && leaf.template !== null && leaf.template.bytes.equals(bytes) ? leaf.template : null;
   }
 
-  /** Remembers `fingerprint` with its shape (nothing when it is there already). */
-  add(fingerprint: Fingerprint, shape: JsonShape): void {
+  /**
+   * Remembers the outcome of the event with `fingerprint` and `shape` (replacing the one it
+   * had). Not added when its leaf would be deeper than a walk goes.
+   */
+  add(fingerprint: Fingerprint, shape: JsonShape, outcome: Outcome): void {
     const bytes = fingerprint.bytes;
-    if (this.find(bytes) !== null) return;
+    const known = this.find(bytes);
+    if (known !== null) {
+      known.outcome = outcome;
+      return;
+    }
+    if ((this.place(bytes)?.depth ?? 0) >= MAX_WALK) return;
     // Its own memory: a pooled slice would pin a shared 8 KiB slab for as long as it is kept.
     const own = Buffer.allocUnsafeSlow(bytes.length);
     bytes.copy(own);
-    const template: JsonTemplate = { bytes: own, hash: fingerprint.hash, at: shape.at.slice(), roles: shape.roles.slice() };
+    const template: JsonTemplate = { bytes: own, hash: fingerprint.hash, at: shape.at.slice(), roles: shape.roles.slice(), outcome };
     const leaf = new TemplateNode(-1, 0, null, null, template, template);
-    // The oldest goes before the new leaf's place is found: that place depends on what stays.
+    // The oldest goes before the new leaf's place is found: that place depends on what stays
+    // (and is no deeper than it was above).
     const old = this.ring.put(leaf);
     if (old !== undefined) this.remove(old);
     this.count++;
-    // The first bit where the new bytes differ from the template a walk by them reaches is the
-    // first bit where they differ from all templates: the new leaf branches off there.
-    const closest = this.closest(bytes);
-    if (closest === null) {
+    const place = this.place(bytes);
+    if (place === null) {
       this.tree = leaf;
       return;
     }
+    const { parent, node, byte, mask } = place;
+    const right = (byteAt(bytes, byte) & mask) !== 0;
+    const inner = new TemplateNode(byte, mask, right ? node : leaf, right ? leaf : node, template, null);
+    if (parent === null) this.tree = inner;
+    else if (parent.left === node) parent.left = inner;
+    else parent.right = inner;
+  }
+
+  /**
+   * Where a leaf for `bytes` (none of the tree's) goes: the bit it branches off at, and the node
+   * its new inner node takes the place of, below `depth` inner nodes. Null for an empty tree.
+   */
+  private place(bytes: Buffer): { parent: TemplateNode | null; node: TemplateNode; byte: number; mask: number; depth: number } | null {
+    const closest = this.closest(bytes);
+    if (closest === null) return null;
+    // The first bit where the bytes differ from the template a walk by them reaches is the
+    // first bit where they differ from all templates.
     const other = (closest.template as JsonTemplate).bytes;
     let byte = 0;
     while (byteAt(bytes, byte) === byteAt(other, byte)) byte++;
@@ -99,15 +138,13 @@ export class JsonTemplates {
     // Down to where the new node goes: below every node that tests an earlier bit.
     let parent: TemplateNode | null = null;
     let node = this.tree as TemplateNode; // holds `closest`
+    let depth = 0;
     while (node.template === null && (node.byte < byte || (node.byte === byte && node.mask > mask))) {
       parent = node;
       node = (byteAt(bytes, node.byte) & node.mask) !== 0 ? (node.right as TemplateNode) : (node.left as TemplateNode);
+      depth++;
     }
-    const right = (byteAt(bytes, byte) & mask) !== 0;
-    const inner = new TemplateNode(byte, mask, right ? node : leaf, right ? leaf : node, template, null);
-    if (parent === null) this.tree = inner;
-    else if (parent.left === node) parent.left = inner;
-    else parent.right = inner;
+    return { parent, node, byte, mask, depth };
   }
 
   /** The leaf a walk by these bytes ends at (the only template they can equal), or null. */

@@ -3,8 +3,9 @@
 // crit-bit tree must keep finding what it holds as templates come and go.
 import t, { type Test } from 'tap';
 import { decodeJsonEvent, parseJsonEvents } from '../../agent/falco/json-event.js';
-import { eachArrayElement, fingerprintJsonEvent, lastShape } from '../../agent/falco/json-fingerprint.js';
-import { JsonTemplates, type JsonTemplate, type TemplateNode } from '../../agent/falco/json-templates.js';
+import { eachArrayElement, fingerprintJsonEvent, lastShape, matchedTemplate } from '../../agent/falco/json-fingerprint.js';
+import { JsonTemplates, MAX_WALK, type JsonTemplate, type TemplateNode } from '../../agent/falco/json-templates.js';
+import type { Outcome } from '../../agent/pipeline/ingest.js';
 import type { Fingerprint } from '../../agent/falco/fingerprint-scratch.js';
 import { eventTimeToNs } from '../../agent/falco/event.js';
 import { loadCorpus, loadExpectations } from '../support/corpus.js';
@@ -17,19 +18,21 @@ function keyOf(fp: Fingerprint | null): string | undefined {
   return fp ? `${fp.hash}:${fp.seconds}.${fp.nanos}:${fp.bytes.toString('latin1')}` : undefined;
 }
 
+const SKIPPED: Outcome = { kind: 'skip', reason: 'internal_event' };
+
 /** Remembers the body's fingerprint as JsonRepeats.remember() does; false when it has none or no shape. */
-function learn(known: JsonTemplates, body: string | Buffer): boolean {
+function learn(known: JsonTemplates, body: string | Buffer, outcome = SKIPPED): boolean {
   const fp = fingerprintJsonEvent(typeof body === 'string' ? Buffer.from(body) : body);
   const shape = fp && lastShape();
   if (!fp || !shape) return false;
-  known.add(fp, shape);
+  known.add(fp, shape, outcome);
   return true;
 }
 
-/** Whether the last fingerprint came from a template (lastShape() is then the template itself). */
+/** Whether the last fingerprint came from one of `known`'s templates. */
 function wasMatched(known: JsonTemplates, fp: Fingerprint | null): boolean {
-  const template = fp && known.find(fp.bytes);
-  return template !== null && lastShape() === template;
+  const template = matchedTemplate();
+  return fp !== null && template !== null && known.find(fp.bytes) === template;
 }
 
 /** `text` starting `offset` bytes past a 4-byte boundary, as slices of socket reads do. */
@@ -205,6 +208,24 @@ t.test('array elements are matched as single events are', async (t) => {
   }
 });
 
+t.test('a chain of templates, each branching off the last a byte later, is matched only to MAX_WALK deep', async (t) => {
+  // What a process could make of its command line: "a", "aa", "aaa"… each a node deeper.
+  const known = new JsonTemplates();
+  const body = (n: number, pid: number): string => toJsonLine(execEvent({ fields: { 'proc.cmdline': `sh ${'a'.repeat(n)}`, 'proc.pid': pid } }));
+  const LONGEST = MAX_WALK + 100;
+  for (let n = 1; n <= LONGEST; n++) learn(known, body(n, 1));
+  t.ok(known.size >= MAX_WALK - 2 && known.size <= MAX_WALK + 1, `${known.size} added: not those that would sit deeper than a walk goes`);
+  let matched = 0;
+  for (let n = 1; n <= LONGEST; n++) {
+    const bytes = Buffer.from(body(n, 2));
+    const fp = fingerprintJsonEvent(bytes, known);
+    if (wasMatched(known, fp)) matched++;
+    else if (n < MAX_WALK - 2) t.fail(`${n}: not matched`);
+    if (keyOf(fp) !== keyOf(fingerprintJsonEvent(bytes))) t.fail(`${n}: another fingerprint than the scan`);
+  }
+  t.equal(matched, known.size, 'each template added is matched, the rest scanned');
+});
+
 // ---- The tree itself.
 
 /** Checks the crit-bit invariants; returns the templates it holds. */
@@ -229,7 +250,7 @@ t.test('the tree keeps what it holds and drops the oldest when full', async (t) 
     // Short strings over few letters: many shared prefixes, some a prefix of another.
     const bytes = Buffer.from(Array.from({ length: 1 + random(6) }, () => 0x61 + random(3)));
     if (added.slice(-MAX).some((b) => b.equals(bytes))) continue;
-    known.add({ bytes, hash: i, seconds: 0, nanos: 0 }, shape);
+    known.add({ bytes, hash: i, seconds: 0, nanos: 0 }, shape, SKIPPED);
     added.push(bytes);
     const kept = added.slice(-MAX);
     if (known.size !== kept.length) t.fail(`size ${known.size}, wanted ${kept.length}`);
@@ -241,6 +262,8 @@ t.test('the tree keeps what it holds and drops the oldest when full', async (t) 
   const gone = added.slice(0, -MAX).filter((b) => !added.slice(-MAX).some((k) => k.equals(b)));
   t.ok(gone.length > 0 && gone.every((b) => known.find(b) === null), 'the oldest are gone');
   t.equal(known.find(Buffer.from('zzz')), null);
-  known.add({ bytes: added.at(-1) as Buffer, hash: 0, seconds: 0, nanos: 0 }, shape);
-  t.equal(known.size, MAX, 'adding one it holds changes nothing');
+  const other: Outcome = { kind: 'skip', reason: 'other_source' };
+  known.add({ bytes: added.at(-1) as Buffer, hash: 0, seconds: 0, nanos: 0 }, shape, other);
+  t.equal(known.size, MAX, 'adding one it holds adds nothing');
+  t.equal(known.find(added.at(-1) as Buffer)?.outcome, other, 'but replaces its outcome');
 });
