@@ -352,10 +352,11 @@ function describeFloor(f: FloorRun): string {
   );
 }
 
-function describeHttp(run: AgentRun & ClientCost, floor: FloorRun | undefined, sent = HTTP_EVENTS, requests = sent): string {
+/** `share`: what the rate is set against, e.g. " (80% of the floor)"; a floor run stands for its own. */
+function describeHttp(run: AgentRun & ClientCost, share: FloorRun | string | undefined, sent = HTTP_EVENTS, requests = sent): string {
+  const against = typeof share === 'string' ? share : share ? ` (${Math.round((run.eventsPerSecond / share.requestsPerSecond) * 100)}% of the floor)` : '';
   return (
-    `${run.eventsPerSecond.toLocaleString()} events/s` +
-    (floor ? ` (${Math.round((run.eventsPerSecond / floor.requestsPerSecond) * 100)}% of the floor), ` : ', ') +
+    `${run.eventsPerSecond.toLocaleString()} events/s${against}, ` +
     `${run.events.toLocaleString()}/${sent.toLocaleString()} received${requests === sent ? '' : ` in ${requests.toLocaleString()} requests`}, ${run.cpuPerEventMicros} µs CPU/event, RSS ${run.rssMB} MB; ` +
     (run.decisions ? `decisions ${JSON.stringify(run.decisions)}; ` : '') +
     `client ${run.clientCpuPercent}% of a core, ${run.clientCpuPerRequestMicros} µs/request` +
@@ -380,6 +381,8 @@ function decodeRates(): { protobuf: number; protobufToEvent: number; jsonParse: 
 }
 /** A share of the decode-to-event rate, when it was measured. */
 const ofDecode = (perSecond: number): string => (decode ? ` (${Math.round((perSecond / decode.protobufToEvent) * 100)}% of decode-to-event rate)` : '');
+/** The same for JSON (JSON.parse and the decoder): over 100 % where repeats are replayed unparsed. */
+const ofJsonDecode = (perSecond: number): string => (decode ? ` (${Math.round((perSecond / decode.jsonToEvent) * 100)}% of the JSON decode-to-event rate)` : '');
 
 let grpcCollector: AgentRun | null = null;
 let grpc: AgentRun | null = null;
@@ -437,7 +440,7 @@ if (PARTS.has('http-batch')) {
   const connections = HTTP_BATCH_CONNECTIONS === 1 ? '1 connection' : `${HTTP_BATCH_CONNECTIONS} connections`;
   console.log(
     `HTTP  → agent, ${connections} → collector (repeats of learned items), JSON arrays of ${HTTP_BATCH} events (a batching forwarder), raw client: ` +
-      describeHttp(httpBatch, undefined, Math.ceil(HTTP_BATCH_EVENTS / HTTP_BATCH) * HTTP_BATCH, Math.ceil(HTTP_BATCH_EVENTS / HTTP_BATCH)),
+      describeHttp(httpBatch, ofJsonDecode(httpBatch.eventsPerSecond), Math.ceil(HTTP_BATCH_EVENTS / HTTP_BATCH) * HTTP_BATCH, Math.ceil(HTTP_BATCH_EVENTS / HTTP_BATCH)),
   );
 }
 const file = record('agent-ingest', {
