@@ -302,13 +302,21 @@ function matchTemplate(known: JsonTemplates, start: number): number {
   }
   const bytes = template.bytes;
   const stop = bytes.length + shift;
-  if (!timed || stop > bodyEnd || stop - start > MAX_JSON_BODY_BYTES) return -1;
+  if (!timed || stop > bodyEnd || stop - start > MAX_JSON_BODY_BYTES || cuts !== template.at.length << 1) return -1;
+  // Every value read, some by the shape of a node above (see json-templates.ts: whitespace can put
+  // it elsewhere), must be where and as this template has it. Then the kept stretches lie end to
+  // end between the values: the event is the template's bytes with other values, none skipped.
+  const at = template.at;
+  const roles = template.roles;
   let from = 0;
-  for (let c = 0; c <= cuts; c += 2) {
-    const to = c < cuts ? (template.at[c >> 1] as number) : bytes.length;
-    if (!kept(c === 0 ? start : (cut[c - 1] as number), template, from, to)) return -1;
+  let pos = start;
+  for (let c = 0; c < cuts; c += 2) {
+    const to = at[c >> 1] as number;
+    if (cut[c] !== pos + to - from || cutRole[c] !== roles[c >> 1] || !kept(pos, template, from, to)) return -1;
+    pos = cut[c + 1] as number;
     from = to;
   }
+  if (!kept(pos, template, from, bytes.length)) return -1;
   matched = template;
   return stop;
 }
@@ -330,8 +338,10 @@ function kept(at: number, template: JsonTemplate, from: number, to: number): boo
 function leftOut(shape: JsonShape, shift: number): number {
   const n = cuts >> 1;
   const pos = (shape.at[n] as number) + shift;
-  const after = cutValue(pos, shape.roles[n] as Role);
+  const role = shape.roles[n] as Role;
+  const after = cutValue(pos, role);
   if (after < 0 || cuts === cut.length) return -1;
+  cutRole[cuts] = role;
   cut[cuts++] = pos;
   cut[cuts++] = after;
   return shift + after - pos;

@@ -7,9 +7,13 @@
 //
 // Why a crit-bit tree: a fingerprint is the event without some values, and where those values
 // end in a new event is only known by reading them. All fingerprints below a node share their
-// bytes up to the node's byte, so they share the places of the values left out before it
-// (which values are left out follows from the keys before them, see JsonShape): the walk reads
-// those values in the new event, then knows which of its bytes is the node's byte.
+// bytes up to the node's byte, so they share which values were left out before it (that follows
+// from the keys before them, see JsonShape) and, nearly always, where: the walk reads those
+// values in the new event where the node's `ref` has them, then knows which of its bytes is the
+// node's byte. Not always: whitespace next to a left-out value is kept but not which side of the
+// value it was on ("time":"…"␠, and "time":␠"…", leave the same bytes), so the template a walk
+// reaches may have a value elsewhere than a node above it; the match then checks that every
+// value it read is where that template has it (else the event is scanned).
 //
 // Bounded like OutcomeCache: when full, the template added longest ago goes. A process in a
 // monitored container chooses its command line, so it could add templates that each branch off

@@ -127,6 +127,46 @@ t.test('values the scan would not take are not matched, and get no fingerprint',
   t.ok(wasMatched(known, fingerprintJsonEvent(Buffer.from(good.replace('"proc.pid":4242', '"proc.pid":"4242"')), known)), 'a pid as a string is as the scan takes it');
 });
 
+t.test('whitespace on either side of a left-out value: a node reads it where the template matched has it, or no match', async (t) => {
+  // The fingerprint keeps the whitespace around a left-out value but not which side of it the
+  // whitespace was on: these two share their bytes up to "A"/"B", yet the time is left out at 8
+  // in one and at 48 in the other. The node at "A"/"B" reads the time where B has it.
+  const time = '"2026-11-20T09:00:00.000000001Z"';
+  const pad = ' '.repeat(40);
+  const known = new JsonTemplates();
+  t.ok(learn(known, `{"time":${time}${pad},"rule":"A"}`));
+  t.ok(learn(known, `{"time":${pad}${time},"rule":"B"}`));
+  t.equal(known.size, 2);
+  // A's bytes but 40 junk bytes where B has its whitespace: A's last stretch would be compared past the body.
+  const junk = Buffer.from(`{"time":${'x'.repeat(40)}${time},"rule":"A"}`);
+  let fp: Fingerprint | null = null;
+  t.doesNotThrow(() => (fp = fingerprintJsonEvent(junk, known)), 'a body read past its end does not throw');
+  t.equal(keyOf(fp), undefined, 'and has no fingerprint');
+  // In a batch, the element A's outcome would be replayed for: not A's bytes, its time not the
+  // one JSON.parse reads, and not JSON without the 40 bytes after it.
+  const batch = Buffer.from(`[{"time":"1999-01-01T00:00:00Z","x":${' '.repeat(13)}${time}${pad},"rule":"A"}]`);
+  const elements = (withKnown: JsonTemplates | null): string[] => {
+    const found: string[] = [];
+    eachArrayElement(
+      batch,
+      (start, stop, fp) => {
+        found.push(`${start}-${stop} ${keyOf(fp)}`);
+        if (withKnown && matchedTemplate() !== null) t.doesNotThrow(() => JSON.parse(batch.toString('utf8', start, stop)), 'a matched element parses');
+        return true;
+      },
+      true,
+      withKnown,
+    );
+    return found;
+  };
+  t.same(elements(known), elements(null), 'the elements and fingerprints the scan gives');
+  // B's repeats are matched; A's are scanned (the node reads spaces where B has the time).
+  t.ok(wasMatched(known, fingerprintJsonEvent(Buffer.from(`{"time":${pad}"2026-11-20T09:00:01.5Z","rule":"B"}`), known)), 'B matched');
+  const a = Buffer.from(`{"time":"2026-11-20T09:00:01.5Z"${pad},"rule":"A"}`);
+  const scanned = keyOf(fingerprintJsonEvent(a));
+  t.equal(keyOf(fingerprintJsonEvent(a, known)), scanned, 'A scanned');
+});
+
 t.test('a connect whose evt.type comes after fd.lport gets no template, and is scanned each time', async (t) => {
   const late = (port: number): string => `{"output_fields":{"fd.lport":${port},"evt.type":"connect"},"rule":"r","time":"2026-11-20T09:00:00.000000001Z"}`;
   const known = new JsonTemplates();
