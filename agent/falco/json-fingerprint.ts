@@ -147,15 +147,18 @@ export function fingerprintJsonEvent(body: Buffer, known: JsonTemplates | null =
     words = alignedWords;
     wordEnd = end & ~3;
   }
-  const pos = space(0);
-  let stop = known === null ? -1 : matchTemplate(known, pos);
-  let fingerprint = stop >= 0 && space(stop) === end ? matchedFingerprint() : null;
-  if (fingerprint === null) {
-    stop = scanEvent(pos);
-    fingerprint = stop >= 0 && space(stop) === end ? gather(pos, stop) : null;
+  try {
+    const pos = space(0);
+    let stop = known === null ? -1 : matchTemplate(known, pos);
+    let fingerprint = stop >= 0 && space(stop) === end ? matchedFingerprint() : null;
+    if (fingerprint === null) {
+      stop = scanEvent(pos);
+      fingerprint = stop >= 0 && space(stop) === end ? gather(pos, stop) : null;
+    }
+    return fingerprint;
+  } finally {
+    finish();
   }
-  finish();
-  return fingerprint;
 }
 
 /** Makes `body` the one being scanned. */

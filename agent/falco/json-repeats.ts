@@ -70,6 +70,8 @@ export class JsonRepeats {
       template.outcome = outcome;
       return;
     }
+    // Held but not matched (pushed past the walk's depth limit): no new shape to make.
+    if (this.templates.update(fingerprint.bytes, outcome)) return;
     const shape = lastShape();
     if (shape !== null) this.templates.add(fingerprint, shape, outcome);
   }

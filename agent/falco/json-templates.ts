@@ -19,7 +19,9 @@
 // monitored container chooses its command line, so it could add templates that each branch off
 // the last one a bit later (a chain as deep as the tree is large): a walk gives up after
 // MAX_WALK nodes (the event is then scanned, as before there were templates), and a template
-// that would sit deeper is not added.
+// that would sit deeper when added is not added. Templates added later can still push one
+// below MAX_WALK (each branching off above it adds a node to its path): its repeats are then
+// scanned and decoded each time, which costs what they cost before templates, no more.
 import type { Fingerprint } from './fingerprint-scratch.js';
 import type { Outcome } from '../pipeline/ingest.js';
 import { DEFAULT_OUTCOME_CACHE_ENTRIES } from '../pipeline/outcome-cache.js';
@@ -91,17 +93,21 @@ export class JsonTemplates {
     return leaf !== null && leaf.template !== null && leaf.template.bytes.equals(bytes) ? leaf.template : null;
   }
 
+  /** Replaces the outcome of the template with these fingerprint bytes; false when there is none. */
+  update(bytes: Buffer, outcome: Outcome): boolean {
+    const known = this.find(bytes);
+    if (known === null) return false;
+    known.outcome = outcome;
+    return true;
+  }
+
   /**
    * Remembers the outcome of the event with `fingerprint` and `shape` (replacing the one it
    * had). Not added when its leaf would be deeper than a walk goes.
    */
   add(fingerprint: Fingerprint, shape: JsonShape, outcome: Outcome): void {
     const bytes = fingerprint.bytes;
-    const known = this.find(bytes);
-    if (known !== null) {
-      known.outcome = outcome;
-      return;
-    }
+    if (this.update(bytes, outcome)) return;
     if ((this.place(bytes)?.depth ?? 0) >= MAX_WALK) return;
     // Its own memory: a pooled slice would pin a shared 8 KiB slab for as long as it is kept.
     const own = Buffer.allocUnsafeSlow(bytes.length);
