@@ -4,7 +4,8 @@
 // events' templates (json-templates.ts): a repeat is matched against its template, which holds
 // its outcome, so no other lookup is needed. An event that was scanned, not matched, has no
 // remembered fingerprint: the match finds every one it can have, except past the walk's depth
-// limit or for the connects that get no template, which are decoded each time. The fingerprint's
+// limit, for the connects that get no template, and for one whose left-out value a node above
+// places elsewhere (odd whitespace, json-templates.ts): those are decoded each time. The fingerprint's
 // bytes live in a buffer the next fingerprint overwrites: callers run everything from lookUp()
 // to remember() synchronously, and nothing in between takes another JSON fingerprint.
 import type { IngestSink, Outcome } from '../pipeline/ingest.js';
